@@ -26,7 +26,7 @@ final class JsonReader {
     JsonFactory factory = JsonFactory.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(limits.maxDepth())
+            .maxNestingDepth(limits.maxDepth() + 2)
             .maxDocumentLength(limits.maxTotalBytes())
             .build())
         .build();
@@ -70,8 +70,9 @@ final class JsonReader {
       }
     } catch (JsonProcessingException e) {
       JsonLocation l = e.getLocation();
+      boolean located = l != null && l.getLineNr() > 0;
       throw new TreeBuilder.Problem("JSON syntax error: " + redact(e.getOriginalMessage()),
-          l == null ? 0 : l.getLineNr(), l == null ? 0 : l.getColumnNr(), null)
+          located ? l.getLineNr() : docLine, located ? l.getColumnNr() : docColumn, null)
           .atDocument(Math.max(document, 1));
     } catch (IOException e) {
       throw new TreeBuilder.Problem("failed to read JSON: " + e.getClass().getSimpleName(),
