@@ -91,6 +91,9 @@ public final class ManifestWriter {
       writeObject(o, 0, out);
     } else if (value instanceof JsonArray a && !a.isEmpty()) {
       writeArray(a, 0, out);
+    } else if (value instanceof JsonString s) {
+      string(s.value(), 0, true, out);
+      out.append('\n');
     } else {
       scalar(value, 0, out);
       out.append('\n');
