@@ -22,6 +22,14 @@ public final class Hashing {
     return Long.rotateLeft(running ^ (next * K), 29) * K + 0x632BE59BD9B4E019L;
   }
 
+  /**
+   * Finishes a running hash for caching: mixed, and never 0 (0 marks "not yet computed").
+   */
+  public static long finish(long running) {
+    long h = mix(running);
+    return h == 0 ? 1 : h;
+  }
+
   /** The murmur3 64-bit finalizer. */
   public static long mix(long h) {
     h ^= h >>> 33;

@@ -169,10 +169,7 @@ public final class JsonArray implements JsonValue {
       for (JsonValue item : items) {
         h = Hashing.combine(h, item.contentHash());
       }
-      cached = Hashing.mix(h);
-      if (cached == 0) {
-        cached = 1;
-      }
+      cached = Hashing.finish(h);
       hash = cached;
     }
     return cached;

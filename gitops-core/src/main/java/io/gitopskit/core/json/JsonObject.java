@@ -327,10 +327,7 @@ public final class JsonObject implements JsonValue {
         h = Hashing.combine(h, Hashing.string(keys[i]));
         h = Hashing.combine(h, values[i].contentHash());
       }
-      cached = Hashing.mix(h);
-      if (cached == 0) {
-        cached = 1;
-      }
+      cached = Hashing.finish(h);
       hash = cached;
     }
     return cached;
