@@ -1,0 +1,116 @@
+package io.gitopskit.testkit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A {@link Clock} that moves only when told to, so simulations are deterministic. Listeners
+ * (such as a {@link SimulatedCluster}'s controllers) run after every move. Thread-safe.
+ *
+ * @since 0.1
+ */
+public final class ManualClock extends Clock {
+
+  /** The default start: 2026-01-01T00:00:00Z. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final Object lock = new Object();
+  private final List<Consumer<Instant>> listeners = new CopyOnWriteArrayList<>();
+  private final ZoneId zone;
+  private Instant now;
+
+  private ManualClock(Instant start, ZoneId zone) {
+    this.now = start;
+    this.zone = zone;
+  }
+
+  /**
+   * A clock at {@link #DEFAULT_START}, in UTC.
+   *
+   * @return the clock
+   */
+  public static ManualClock create() {
+    return new ManualClock(DEFAULT_START, ZoneOffset.UTC);
+  }
+
+  /**
+   * A clock at a given instant, in UTC.
+   *
+   * @param start the first instant
+   * @return the clock
+   */
+  public static ManualClock startingAt(Instant start) {
+    return new ManualClock(Objects.requireNonNull(start, "start"), ZoneOffset.UTC);
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  @Override
+  public Clock withZone(ZoneId newZone) {
+    throw new UnsupportedOperationException("a ManualClock has one zone; use the instant");
+  }
+
+  @Override
+  public Instant instant() {
+    synchronized (lock) {
+      return now;
+    }
+  }
+
+  /**
+   * Moves the clock forward and runs the listeners.
+   *
+   * @param duration how far, not negative
+   * @return the new instant
+   * @throws IllegalArgumentException for a negative duration
+   */
+  public Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("a clock cannot go back: " + duration);
+    }
+    Instant t;
+    synchronized (lock) {
+      now = now.plus(duration);
+      t = now;
+    }
+    for (Consumer<Instant> l : listeners) {
+      l.accept(t);
+    }
+    return t;
+  }
+
+  /**
+   * Moves the clock to an instant not before the current one, and runs the listeners.
+   *
+   * @param instant the new instant
+   * @return the new instant
+   * @throws IllegalArgumentException if it is before the current instant
+   */
+  public Instant set(Instant instant) {
+    return advance(Duration.between(instant(), instant));
+  }
+
+  /**
+   * Registers a listener called with the new instant after every move.
+   *
+   * @param listener the listener
+   */
+  public void onAdvance(Consumer<Instant> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  @Override
+  public String toString() {
+    return "ManualClock[" + instant() + "]";
+  }
+}

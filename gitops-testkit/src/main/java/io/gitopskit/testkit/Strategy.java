@@ -1,0 +1,238 @@
+package io.gitopskit.testkit;
+
+import io.gitopskit.core.cluster.ApiResource;
+import io.gitopskit.core.cluster.FieldCause;
+import io.gitopskit.core.json.JsonArray;
+import io.gitopskit.core.json.JsonBoolean;
+import io.gitopskit.core.json.JsonNumber;
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.json.JsonValue;
+import io.gitopskit.core.model.GroupKind;
+import io.gitopskit.core.model.GroupVersionKind;
+import io.gitopskit.core.model.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Per-kind registry strategies of the simulated API server: defaults, what is set at create,
+ * what an update may not change, generation rules, allocations, and CRD registration.
+ */
+final class Strategy {
+
+  private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
+  private static final GroupKind SERVICE = new GroupKind("", "Service");
+  private static final GroupKind CRD =
+      new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition");
+  private static final Set<GroupKind> NO_GENERATION = Set.of(
+      new GroupKind("", "ConfigMap"), new GroupKind("", "Secret"), SERVICE,
+      new GroupKind("", "ServiceAccount"), NAMESPACE, new GroupKind("", "PersistentVolumeClaim"),
+      new GroupKind("", "PersistentVolume"), new GroupKind("", "Endpoints"),
+      new GroupKind("", "Event"), new GroupKind("", "Node"),
+      new GroupKind("autoscaling", "HorizontalPodAutoscaler"),
+      new GroupKind("rbac.authorization.k8s.io", "Role"),
+      new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
+      new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
+      new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
+      new GroupKind("storage.k8s.io", "StorageClass"),
+      new GroupKind("coordination.k8s.io", "Lease"));
+
+  private final Store store;
+  private int nextClusterIp = 2;
+  private int nextNodePort = 30000;
+
+  Strategy(Store store) {
+    this.store = store;
+  }
+
+  Manifest defaults(Manifest obj) {
+    Manifest out = obj;
+    if (out.groupKind().equals(NAMESPACE)) {
+      out = out.withLabel("kubernetes.io/metadata.name", out.name());
+    }
+    return out;
+  }
+
+  Manifest prepareForCreate(Manifest obj, Store.Kind k, String uid) {
+    JsonObject root = obj.root();
+    GroupKind gk = obj.groupKind();
+    if (k.statusSubresource()) {
+      root = root.with("status", initialStatus(obj));
+    }
+    if (gk.equals(NAMESPACE)) {
+      JsonObject spec = root.getObject("spec").orElse(JsonObject.empty());
+      root = root.with("spec", spec.with("finalizers",
+          JsonArray.of(JsonString.of("kubernetes"))))
+          .with("status", JsonObject.of("phase", JsonString.of("Active")));
+    } else if (gk.equals(SERVICE)) {
+      root = allocateService(root, null);
+    } else if (gk.equals(CRD)) {
+      root = root.with("status", crdStatus(obj));
+    }
+    return obj.withRoot(root);
+  }
+
+  Manifest prepareForUpdate(Store.Kind k, Manifest old, Manifest obj) {
+    JsonObject root = obj.root();
+    GroupKind gk = obj.groupKind();
+    if (gk.equals(NAMESPACE)) {
+      root = root.with("spec", old.root().getObject("spec").orElse(JsonObject.empty()));
+      JsonValue status = old.root().getOrNull("status");
+      if (status != null) {
+        root = root.with("status", status);
+      }
+    } else if (gk.equals(SERVICE)) {
+      root = allocateService(root, old.root());
+    }
+    return obj.withRoot(root);
+  }
+
+  List<FieldCause> validate(Store.Kind k, Manifest obj, @Nullable Manifest old) {
+    List<FieldCause> causes = new ArrayList<>();
+    if (old != null) {
+      for (String f : List.of("name", "namespace")) {
+        if (!old.metadata().getString(f).equals(obj.metadata().getString(f))) {
+          causes.add(new FieldCause("FieldValueInvalid", "Invalid value: \""
+              + obj.metadata().getString(f).orElse("") + "\": field is immutable",
+              "metadata." + f));
+        }
+      }
+    }
+    return causes;
+  }
+
+  boolean setsGeneration(Store.Kind k, GroupKind gk) {
+    return k.custom() || !NO_GENERATION.contains(gk);
+  }
+
+  boolean bumpsGeneration(Store.Kind k, GroupKind gk, Manifest old, Manifest obj) {
+    if (!setsGeneration(k, gk)) {
+      return false;
+    }
+    if (k.custom()) {
+      JsonObject a = old.root().without("metadata");
+      JsonObject b = obj.root().without("metadata");
+      if (k.statusSubresource()) {
+        a = a.without("status");
+        b = b.without("status");
+      }
+      return !a.equals(b);
+    }
+    boolean spec = !java.util.Objects.equals(old.root().getOrNull("spec"),
+        obj.root().getOrNull("spec"));
+    if (gk.equals(new GroupKind("apps", "Deployment"))) {
+      return spec || !old.annotations().equals(obj.annotations());
+    }
+    return spec;
+  }
+
+  void afterCreate(Store.Kind k, Manifest stored) {
+    if (stored.groupKind().equals(CRD)) {
+      registerCrd(stored);
+    }
+  }
+
+  void afterDelete(Store.@Nullable Kind k, Manifest last) {
+    if (last.groupKind().equals(CRD)) {
+      JsonObject spec = last.root().getObject("spec").orElse(JsonObject.empty());
+      String group = spec.getString("group").orElse("");
+      String kind = spec.getObject("names").flatMap(n -> n.getString("kind")).orElse("");
+      if (!kind.isEmpty()) {
+        store.unregister(new GroupKind(group, kind));
+      }
+    }
+  }
+
+  private void registerCrd(Manifest crd) {
+    JsonObject spec = crd.root().getObject("spec").orElse(JsonObject.empty());
+    String group = spec.getString("group").orElse("");
+    JsonObject names = spec.getObject("names").orElse(JsonObject.empty());
+    String kind = names.getString("kind").orElse("");
+    String plural = names.getString("plural").orElse(kind.toLowerCase(java.util.Locale.ROOT)
+        + "s");
+    boolean namespaced = !"Cluster".equals(spec.getString("scope").orElse("Namespaced"));
+    for (JsonValue v : spec.getArray("versions").map(JsonArray::items).orElse(List.of())) {
+      if (v instanceof JsonObject version && version.getOrNull("served") != JsonBoolean.FALSE) {
+        String name = version.getString("name").orElse("v1");
+        boolean status = version.getObject("subresources").map(s -> s.has("status"))
+            .orElse(false);
+        store.register(new ApiResource(new GroupVersionKind(group, name, kind), plural,
+            namespaced, ApiResource.ALL_VERBS), status, true);
+      }
+    }
+  }
+
+  private static JsonObject crdStatus(Manifest crd) {
+    JsonObject spec = crd.root().getObject("spec").orElse(JsonObject.empty());
+    JsonObject names = spec.getObject("names").orElse(JsonObject.empty());
+    JsonArray.Builder stored = JsonArray.builder();
+    for (JsonValue v : spec.getArray("versions").map(JsonArray::items).orElse(List.of())) {
+      if (v instanceof JsonObject version && version.getOrNull("storage") == JsonBoolean.TRUE) {
+        version.getString("name").ifPresent(n -> stored.add(JsonString.of(n)));
+      }
+    }
+    JsonArray conditions = JsonArray.of(
+        condition("NamesAccepted", "NoConflicts", "no conflicts found"),
+        condition("Established", "InitialNamesAccepted", "the initial names have been accepted"));
+    return JsonObject.builder()
+        .put("acceptedNames", names)
+        .put("conditions", conditions)
+        .put("storedVersions", stored.build())
+        .build();
+  }
+
+  private static JsonObject condition(String type, String reason, String message) {
+    return JsonObject.builder().put("type", type).put("status", "True").put("reason", reason)
+        .put("message", message).build();
+  }
+
+  static JsonObject initialStatus(Manifest obj) {
+    return JsonObject.empty();
+  }
+
+  private JsonObject allocateService(JsonObject root, @Nullable JsonObject old) {
+    JsonObject spec = root.getObject("spec").orElse(JsonObject.empty());
+    JsonObject oldSpec = old == null ? null : old.getObject("spec").orElse(null);
+    String type = spec.getString("type").orElse("ClusterIP");
+    if (type.equals("ExternalName")) {
+      return root;
+    }
+    Optional<String> ip = spec.getString("clusterIP");
+    if (ip.isEmpty() && oldSpec != null) {
+      ip = oldSpec.getString("clusterIP");
+    }
+    String clusterIp = ip.orElseGet(this::nextIp);
+    spec = spec.with("clusterIP", JsonString.of(clusterIp))
+        .with("clusterIPs", JsonArray.of(JsonString.of(clusterIp)));
+    if (type.equals("NodePort") || type.equals("LoadBalancer")) {
+      JsonArray ports = spec.getArray("ports").orElse(JsonArray.empty());
+      JsonArray oldPorts = oldSpec == null ? JsonArray.empty()
+          : oldSpec.getArray("ports").orElse(JsonArray.empty());
+      JsonArray.Builder out = JsonArray.builder();
+      for (JsonValue p : ports.items()) {
+        if (p instanceof JsonObject port && !port.has("nodePort")) {
+          JsonValue kept = null;
+          for (JsonValue o : oldPorts.items()) {
+            if (o instanceof JsonObject op && op.getOrNull("port") != null
+                && op.getOrNull("port").equals(port.getOrNull("port"))) {
+              kept = op.getOrNull("nodePort");
+            }
+          }
+          out.add(port.with("nodePort", kept != null ? kept : JsonNumber.of(nextNodePort++)));
+        } else {
+          out.add(p);
+        }
+      }
+      spec = spec.with("ports", out.build());
+    }
+    return root.with("spec", spec);
+  }
+
+  private String nextIp() {
+    int n = nextClusterIp++;
+    return "10.96." + (n / 256) + "." + (n % 256);
+  }
+}
