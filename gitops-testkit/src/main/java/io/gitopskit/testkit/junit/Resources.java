@@ -18,10 +18,10 @@ final class Resources {
   }
 
   static boolean isGitRepo(Class<?> type) {
-    return type.getName().equals("io.gitopskit.testkit.git.TestGitRepo");
+    return type == io.gitopskit.testkit.git.TestGitRepo.class;
   }
 
   static CloseableRepo newGitRepo() {
-    throw new UnsupportedOperationException("TestGitRepo is not available yet");
+    return new CloseableRepo(io.gitopskit.testkit.git.TestGitRepo.create());
   }
 }
