@@ -55,7 +55,7 @@ public final class RetainedHeap {
     }
   }
 
-  private static long usedAfterGc() {
+  static long usedAfterGc() {
     Runtime rt = Runtime.getRuntime();
     long used = Long.MAX_VALUE;
     for (int i = 0; i < 5; i++) {
