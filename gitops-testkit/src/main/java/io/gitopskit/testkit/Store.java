@@ -21,6 +21,7 @@ import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupKind;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.schema.KubernetesSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -190,6 +191,7 @@ final class Store {
   private final Strategy strategy;
   private final Controllers controllers;
   private long revision = 1;
+  private KubernetesSchema schema = KubernetesSchema.builtIn();
   private int controllerDepth;
 
   /** An object's identity across kinds. */
@@ -215,8 +217,9 @@ final class Store {
     tables.clear();
     dependents.clear();
     history.clear();
-    for (ApiResource r : BuiltInKinds.resources()) {
-      register(r, BuiltInKinds.hasStatus(r.gvk().groupKind()), false);
+    schema = KubernetesSchema.builtIn();
+    for (ApiResource r : schema.resources()) {
+      register(r, schema.hasStatusSubresource(r.gvk()), false);
     }
     for (ApiResource r : config.extraResources) {
       register(r, true, false);
@@ -1102,6 +1105,14 @@ final class Store {
 
   ManualClock clock() {
     return clock;
+  }
+
+  KubernetesSchema schema() {
+    return schema;
+  }
+
+  void schema(KubernetesSchema value) {
+    schema = value;
   }
 
   long revision() {

@@ -11,6 +11,7 @@ import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupKind;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.schema.KubernetesSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +92,16 @@ final class Strategy {
   }
 
   List<FieldCause> validate(Store.Kind k, Manifest obj, @Nullable Manifest old) {
-    List<FieldCause> causes = new ArrayList<>();
+    List<FieldCause> causes = new ArrayList<>(
+        SchemaValidation.requiredFields(store.schema(), obj));
+    if (obj.groupKind().equals(CRD)) {
+      try {
+        store.schema().withCustomResourceDefinition(old == null ? obj : obj);
+      } catch (IllegalArgumentException e) {
+        causes.add(new FieldCause("FieldValueInvalid", "Invalid value: " + e.getMessage(),
+            "spec"));
+      }
+    }
     if (old != null) {
       for (String f : List.of("name", "namespace")) {
         if (!old.metadata().getString(f).equals(obj.metadata().getString(f))) {
@@ -142,25 +152,21 @@ final class Strategy {
       String kind = spec.getObject("names").flatMap(n -> n.getString("kind")).orElse("");
       if (!kind.isEmpty()) {
         store.unregister(new GroupKind(group, kind));
+        List<Manifest> remaining = store.objectsOf(CRD);
+        store.schema(KubernetesSchema.builtIn().withCustomResourceDefinitions(remaining));
       }
     }
   }
 
   private void registerCrd(Manifest crd) {
+    KubernetesSchema schema = store.schema().withCustomResourceDefinition(crd);
+    store.schema(schema);
     JsonObject spec = crd.root().getObject("spec").orElse(JsonObject.empty());
     String group = spec.getString("group").orElse("");
-    JsonObject names = spec.getObject("names").orElse(JsonObject.empty());
-    String kind = names.getString("kind").orElse("");
-    String plural = names.getString("plural").orElse(kind.toLowerCase(java.util.Locale.ROOT)
-        + "s");
-    boolean namespaced = !"Cluster".equals(spec.getString("scope").orElse("Namespaced"));
-    for (JsonValue v : spec.getArray("versions").map(JsonArray::items).orElse(List.of())) {
-      if (v instanceof JsonObject version && version.getOrNull("served") != JsonBoolean.FALSE) {
-        String name = version.getString("name").orElse("v1");
-        boolean status = version.getObject("subresources").map(s -> s.has("status"))
-            .orElse(false);
-        store.register(new ApiResource(new GroupVersionKind(group, name, kind), plural,
-            namespaced, ApiResource.ALL_VERBS), status, true);
+    String kind = spec.getObject("names").flatMap(n -> n.getString("kind")).orElse("");
+    for (ApiResource r : schema.resources()) {
+      if (r.gvk().group().equals(group) && r.gvk().kind().equals(kind)) {
+        store.register(r, schema.hasStatusSubresource(r.gvk()), true);
       }
     }
   }

@@ -383,6 +383,51 @@ class SimulatedClusterTest {
     assertThat(again.at("/spec/ports/0/nodePort")).contains(JsonNumber.of(30000));
   }
 
+  @Test
+  void requiredFields_comeFromTheOpenApiDocument() {
+    SimulatedCluster c = SimulatedCluster.create();
+    assertThatThrownBy(() -> c.create(deployment("default", "web", 1).without("/spec/selector")
+        .without("/spec/template/spec/containers/0/name"), W))
+        .isInstanceOf(ClusterException.Invalid.class)
+        .hasMessage("Deployment.apps \"web\" is invalid: [spec.selector: Required value,"
+            + " spec.template.spec.containers[0].name: Required value]")
+        .satisfies(e -> assertThat(((ClusterException.Invalid) e).causes())
+            .extracting(FieldCause::reason).containsOnly("FieldValueRequired"));
+  }
+
+  @Test
+  void discovery_comesFromTheOpenApiDocument() {
+    SimulatedCluster c = SimulatedCluster.create();
+    assertThat(c.apiResources()).hasSizeGreaterThan(50);
+    assertThat(c.apiResource(new GroupVersionKind("apps", "v1", "Deployment")))
+        .hasValueSatisfying(r -> {
+          assertThat(r.plural()).isEqualTo("deployments");
+          assertThat(r.verbs()).contains("watch", "patch", "deletecollection");
+        });
+    assertThat(c.apiResource(new GroupVersionKind("rbac.authorization.k8s.io", "v1",
+        "ClusterRole"))).hasValueSatisfying(r -> assertThat(r.namespaced()).isFalse());
+  }
+
+  @Test
+  void invalidCrds_areRefused() {
+    SimulatedCluster c = SimulatedCluster.create();
+    assertThatThrownBy(() -> c.create(yaml("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: wrong-name}
+        spec:
+          group: example.io
+          scope: Namespaced
+          names: {kind: Widget, plural: widgets}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema: {openAPIV3Schema: {type: object}}
+        """), W)).isInstanceOf(ClusterException.Invalid.class)
+        .hasMessageContaining("CustomResourceDefinition.apiextensions.k8s.io \"wrong-name\" is invalid");
+  }
+
   static Manifest deployment(String ns, String name, int replicas) {
     return yaml("""
         apiVersion: apps/v1
