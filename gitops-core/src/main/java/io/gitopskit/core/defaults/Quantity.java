@@ -21,6 +21,11 @@ import java.util.Optional;
  *
  * <p>Equality is by value only: {@code 1Gi} equals {@code 1073741824}. Instances are immutable.
  *
+ * <p>Deviations from apimachinery, all on degenerate input: texts without any digit ({@code
+ * ""}, {@code "."}, {@code "+"}) and exponents beyond ±1000 are refused rather than read as 0
+ * or as huge numbers, and decimal-SI values beyond {@code E} are written with the {@code E}
+ * suffix (Go would write a wrong suffix-less number).
+ *
  * @since 0.1
  */
 public final class Quantity implements Comparable<Quantity> {

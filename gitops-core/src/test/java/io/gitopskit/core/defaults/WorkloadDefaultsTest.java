@@ -415,6 +415,6 @@ class WorkloadDefaultsTest {
           jobTemplate:
             spec:
               template:
-          """ + POD_SPEC.indent(4));
+        """ + POD_SPEC.indent(4));
   }
 }
