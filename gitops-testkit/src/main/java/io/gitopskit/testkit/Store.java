@@ -40,6 +40,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import io.gitopskit.testkit.apiserver.ApiErrors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -456,16 +457,13 @@ final class Store {
         }
         String uid = s.object().metadata().getString("uid").orElse("");
         if (options.preconditionUid() != null && !options.preconditionUid().equals(uid)) {
-          throw new ClusterException.Conflict("Operation cannot be fulfilled on "
-              + k.resource().qualifiedPlural() + " \"" + name + "\": Precondition failed: UID in"
-              + " precondition: " + options.preconditionUid() + ", UID in object meta: " + uid);
+          throw ApiErrors.preconditionFailed(gvk.groupKind(), name, "UID",
+              options.preconditionUid(), uid);
         }
         if (options.preconditionResourceVersion() != null
             && !options.preconditionResourceVersion().equals(Long.toString(s.revision()))) {
-          throw new ClusterException.Conflict("Operation cannot be fulfilled on "
-              + k.resource().qualifiedPlural() + " \"" + name + "\": Precondition failed:"
-              + " ResourceVersion in precondition: " + options.preconditionResourceVersion()
-              + ", ResourceVersion in object meta: " + s.revision());
+          throw ApiErrors.preconditionFailed(gvk.groupKind(), name, "ResourceVersion",
+              options.preconditionResourceVersion(), Long.toString(s.revision()));
         }
         if (options.dryRun()) {
           out = s.object();
@@ -553,8 +551,7 @@ final class Store {
     }
     Ref ref = new Ref(namespace, obj.name());
     if (table(gk).objects.containsKey(ref)) {
-      throw new ClusterException.AlreadyExists(k.resource().qualifiedPlural() + " \""
-          + obj.name() + "\" already exists");
+      throw ApiErrors.alreadyExists(k.resource().qualifiedPlural(), obj.name());
     }
     JsonObject meta = obj.metadata();
     for (String wiped : List.of("uid", "creationTimestamp", "deletionTimestamp",
@@ -599,16 +596,11 @@ final class Store {
     Manifest old = live.object();
     Optional<String> rv = input.metadata().getString("resourceVersion");
     if (!fromPatch && rv.isPresent() && !rv.get().equals(Long.toString(live.revision()))) {
-      throw new ClusterException.Conflict("Operation cannot be fulfilled on "
-          + k.resource().qualifiedPlural() + " \"" + input.name() + "\": the object has been"
-          + " modified; please apply your changes to the latest version and try again");
+      throw ApiErrors.conflict(k.resource().qualifiedPlural(), input.name(),
+          ApiErrors.OBJECT_MODIFIED);
     }
     if (!fromPatch && rv.isEmpty() && k.custom()) {
-      throw new ClusterException.Invalid(k.resource().gvk().kind() + "."
-          + k.resource().gvk().group() + " \"" + input.name() + "\" is invalid:"
-          + " metadata.resourceVersion: Invalid value: 0: must be specified for an update",
-          List.of(new FieldCause("FieldValueInvalid",
-              "Invalid value: 0: must be specified for an update", "metadata.resourceVersion")));
+      throw ApiErrors.resourceVersionRequired(gk, input.name());
     }
     Manifest obj;
     if (statusOnly) {
@@ -693,13 +685,7 @@ final class Store {
   }
 
   static ClusterException.Invalid invalid(Kind k, String name, List<FieldCause> causes) {
-    GroupVersionKind gvk = k.resource().gvk();
-    String subject = gvk.group().isEmpty() ? gvk.kind() : gvk.kind() + "." + gvk.group();
-    List<String> parts = new ArrayList<>();
-    causes.forEach(c -> parts.add(c.toString()));
-    String joined = parts.size() == 1 ? parts.get(0) : "[" + String.join(", ", parts) + "]";
-    return new ClusterException.Invalid(subject + " \"" + name + "\" is invalid: " + joined,
-        causes);
+    return ApiErrors.invalid(k.resource().gvk().groupKind(), name, causes);
   }
 
   private Manifest manifestOrInvalid(Kind k, String name, JsonObject root) {
@@ -1078,8 +1064,7 @@ final class Store {
   }
 
   private static ClusterException.NotFound notFound(Kind k, String name) {
-    return new ClusterException.NotFound(k.resource().qualifiedPlural() + " \"" + name
-        + "\" not found");
+    return ApiErrors.notFound(k.resource().qualifiedPlural(), name);
   }
 
   private String newUid() {

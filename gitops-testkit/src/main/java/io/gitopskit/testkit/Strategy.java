@@ -9,13 +9,13 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupKind;
-import io.gitopskit.core.model.GroupVersionKind;
+import io.gitopskit.core.defaults.ServerDefaults;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.schema.KubernetesSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import io.gitopskit.testkit.apiserver.Immutability;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,21 +26,9 @@ final class Strategy {
 
   private static final GroupKind NAMESPACE = new GroupKind("", "Namespace");
   private static final GroupKind SERVICE = new GroupKind("", "Service");
+  private static final GroupKind JOB = new GroupKind("batch", "Job");
   private static final GroupKind CRD =
       new GroupKind("apiextensions.k8s.io", "CustomResourceDefinition");
-  private static final Set<GroupKind> NO_GENERATION = Set.of(
-      new GroupKind("", "ConfigMap"), new GroupKind("", "Secret"), SERVICE,
-      new GroupKind("", "ServiceAccount"), NAMESPACE, new GroupKind("", "PersistentVolumeClaim"),
-      new GroupKind("", "PersistentVolume"), new GroupKind("", "Endpoints"),
-      new GroupKind("", "Event"), new GroupKind("", "Node"),
-      new GroupKind("autoscaling", "HorizontalPodAutoscaler"),
-      new GroupKind("rbac.authorization.k8s.io", "Role"),
-      new GroupKind("rbac.authorization.k8s.io", "RoleBinding"),
-      new GroupKind("rbac.authorization.k8s.io", "ClusterRole"),
-      new GroupKind("rbac.authorization.k8s.io", "ClusterRoleBinding"),
-      new GroupKind("storage.k8s.io", "StorageClass"),
-      new GroupKind("coordination.k8s.io", "Lease"));
-
   private final Store store;
   private int nextClusterIp = 2;
   private int nextNodePort = 30000;
@@ -50,18 +38,21 @@ final class Strategy {
   }
 
   Manifest defaults(Manifest obj) {
-    Manifest out = obj;
-    if (out.groupKind().equals(NAMESPACE)) {
-      out = out.withLabel("kubernetes.io/metadata.name", out.name());
-    }
-    return out;
+    return ServerDefaults.apply(obj);
   }
 
   Manifest prepareForCreate(Manifest obj, Store.Kind k, String uid) {
     JsonObject root = obj.root();
     GroupKind gk = obj.groupKind();
-    if (k.statusSubresource()) {
-      root = root.with("status", initialStatus(obj));
+    if (k.custom()) {
+      if (k.statusSubresource()) {
+        root = root.without("status");
+      }
+    } else if (k.statusSubresource() || ServerDefaults.hasStatus(gk)) {
+      root = root.with("status", ServerDefaults.initialStatus(obj));
+    }
+    if (gk.equals(JOB)) {
+      root = ServerDefaults.jobSelectorAndLabels(obj.withRoot(root), uid).root();
     }
     if (gk.equals(NAMESPACE)) {
       JsonObject spec = root.getObject("spec").orElse(JsonObject.empty());
@@ -103,40 +94,26 @@ final class Strategy {
       }
     }
     if (old != null) {
-      for (String f : List.of("name", "namespace")) {
-        if (!old.metadata().getString(f).equals(obj.metadata().getString(f))) {
-          causes.add(new FieldCause("FieldValueInvalid", "Invalid value: \""
-              + obj.metadata().getString(f).orElse("") + "\": field is immutable",
-              "metadata." + f));
-        }
-      }
+      causes.addAll(Immutability.check(old, obj));
     }
     return causes;
   }
 
   boolean setsGeneration(Store.Kind k, GroupKind gk) {
-    return k.custom() || !NO_GENERATION.contains(gk);
+    return k.custom() || ServerDefaults.setsGeneration(gk);
   }
 
   boolean bumpsGeneration(Store.Kind k, GroupKind gk, Manifest old, Manifest obj) {
-    if (!setsGeneration(k, gk)) {
-      return false;
+    if (!k.custom()) {
+      return ServerDefaults.setsGeneration(gk) && ServerDefaults.bumpsGeneration(old, obj);
     }
-    if (k.custom()) {
-      JsonObject a = old.root().without("metadata");
-      JsonObject b = obj.root().without("metadata");
-      if (k.statusSubresource()) {
-        a = a.without("status");
-        b = b.without("status");
-      }
-      return !a.equals(b);
+    JsonObject a = old.root().without("metadata");
+    JsonObject b = obj.root().without("metadata");
+    if (k.statusSubresource()) {
+      a = a.without("status");
+      b = b.without("status");
     }
-    boolean spec = !java.util.Objects.equals(old.root().getOrNull("spec"),
-        obj.root().getOrNull("spec"));
-    if (gk.equals(new GroupKind("apps", "Deployment"))) {
-      return spec || !old.annotations().equals(obj.annotations());
-    }
-    return spec;
+    return !a.equals(b);
   }
 
   void afterCreate(Store.Kind k, Manifest stored) {
@@ -193,10 +170,6 @@ final class Strategy {
   private static JsonObject condition(String type, String reason, String message) {
     return JsonObject.builder().put("type", type).put("status", "True").put("reason", reason)
         .put("message", message).build();
-  }
-
-  static JsonObject initialStatus(Manifest obj) {
-    return JsonObject.empty();
   }
 
   private JsonObject allocateService(JsonObject root, @Nullable JsonObject old) {

@@ -305,8 +305,8 @@ class SimulatedClusterTest {
     Manifest w = c.create(yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata:\n"
         + "  name: w\n  namespace: default\nspec: {size: 1}\nstatus: {ready: true}\n"), W);
     assertThat(w.metadata().getOrNull("generation")).isEqualTo(JsonNumber.of(1));
-    assertThat(w.root().getObject("status")).as("status reset on create")
-        .contains(JsonObject.empty());
+    assertThat(w.root().has("status")).as("status dropped on create (status subresource)")
+        .isFalse();
     assertThatThrownBy(() -> c.update(w.without("/metadata/resourceVersion")
         .with("/spec/size", JsonNumber.of(2)), W))
         .isInstanceOf(ClusterException.Invalid.class)
@@ -368,6 +368,31 @@ class SimulatedClusterTest {
     c.loseEverything();
     assertThat(c.get(CM, "default", "a")).isEmpty();
     assertThat(c.get(NS, "", "default")).isPresent();
+  }
+
+  @Test
+  void serverDefaults_andImmutableFields_behaveLikeKubeApiserver() {
+    SimulatedCluster c = SimulatedCluster.builder().controllers(false).build();
+    Manifest d = c.create(deployment("default", "web", 2), W);
+    assertThat(d.at("/spec/strategy/type")).contains(JsonString.of("RollingUpdate"));
+    assertThat(d.at("/spec/progressDeadlineSeconds")).contains(JsonNumber.of(600));
+    assertThat(d.at("/spec/template/spec/containers/0/imagePullPolicy"))
+        .contains(JsonString.of("IfNotPresent"));
+    assertThat(d.at("/spec/template/spec/containers/0/terminationMessagePath"))
+        .contains(JsonString.of("/dev/termination-log"));
+    assertThatThrownBy(() -> c.update(d.with("/spec/selector/matchLabels/app",
+        JsonString.of("other")).with("/spec/template/metadata/labels/app",
+        JsonString.of("other")), W))
+        .isInstanceOf(ClusterException.Invalid.class)
+        .hasMessageStartingWith("Deployment.apps \"web\" is invalid: spec.selector: Invalid value:")
+        .hasMessageEndingWith("field is immutable");
+    Manifest job = c.create(yaml("apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate,"
+        + " namespace: default}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n"
+        + "      containers: [{name: m, image: busybox}]\n"), W);
+    String uid = job.metadata().getString("uid").orElseThrow();
+    assertThat(job.at("/spec/selector/matchLabels/batch.kubernetes.io~1controller-uid"))
+        .contains(JsonString.of(uid));
+    assertThat(job.labels()).containsEntry("job-name", "migrate");
   }
 
   @Test
