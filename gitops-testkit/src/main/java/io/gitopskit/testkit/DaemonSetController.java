@@ -28,8 +28,14 @@ final class DaemonSetController extends Reconciler {
   @Override
   void reconcile() {
     Map<String, List<Manifest>> revisions = byController(CONTROLLER_REVISION);
+    Map<String, List<Manifest>> pods = byController(POD);
+    List<Manifest> nodes = store.objectsOf(NODE);
     for (Manifest ds : store.objectsOf(DAEMON_SET)) {
-      guarded(() -> sync(ds, new ArrayList<>(revisions.getOrDefault(uid(ds), List.of()))));
+      List<Manifest> own = revisions.getOrDefault(uid(ds), List.of());
+      List<Manifest> inputs = new ArrayList<>(own);
+      inputs.addAll(pods.getOrDefault(uid(ds), List.of()));
+      inputs.addAll(nodes);
+      unlessSettled(ds, versions(ds, inputs), () -> sync(ds, new ArrayList<>(own)));
     }
   }
 

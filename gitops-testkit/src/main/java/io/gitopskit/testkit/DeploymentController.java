@@ -39,7 +39,12 @@ final class DeploymentController extends Reconciler {
     Map<String, List<Manifest>> sets = byController(REPLICA_SET);
     Map<String, List<Manifest>> pods = byController(POD);
     for (Manifest d : store.objectsOf(DEPLOYMENT)) {
-      guarded(() -> new Sync(d, sets.getOrDefault(uid(d), List.of()), pods).run());
+      List<Manifest> owned = sets.getOrDefault(uid(d), List.of());
+      List<Manifest> inputs = new ArrayList<>(owned);
+      for (Manifest rs : owned) {
+        inputs.addAll(pods.getOrDefault(uid(rs), List.of()));
+      }
+      unlessSettled(d, versions(d, inputs), () -> new Sync(d, owned, pods).run());
     }
   }
 
@@ -329,10 +334,13 @@ final class DeploymentController extends Reconciler {
       return true;
     }
 
+    /** Whether pods of old ReplicaSets still exist and have not finished (even terminating). */
     private boolean oldPodsRunning() {
       for (Manifest rs : old) {
         for (Manifest p : pods.getOrDefault(uid(rs), List.of())) {
-          if (store.find(POD, p.namespace(), p.name()).map(Reconciler::active).orElse(false)) {
+          String phase = store.find(POD, p.namespace(), p.name())
+              .map(x -> str(status(x), "phase", "")).orElse("Succeeded");
+          if (!phase.equals("Succeeded") && !phase.equals("Failed")) {
             return true;
           }
         }

@@ -35,7 +35,8 @@ final class JobController extends Reconciler {
   void reconcile() {
     Map<String, List<Manifest>> pods = byController(POD);
     for (Manifest job : store.objectsOf(JOB)) {
-      guarded(() -> sync(job, pods.getOrDefault(uid(job), List.of())));
+      List<Manifest> owned = pods.getOrDefault(uid(job), List.of());
+      unlessSettled(job, versions(job, owned), () -> sync(job, owned));
     }
   }
 

@@ -49,7 +49,25 @@ final class KubeletController extends Reconciler {
       nodes.put(n.name(), n);
     }
     for (Manifest pod : store.objectsOf(POD)) {
-      guarded(() -> reconcile(pod, nodes));
+      String node = str(spec(pod), "nodeName", "");
+      if (node.isEmpty()) {
+        guarded(() -> reconcile(pod, nodes));
+        continue;
+      }
+      StringBuilder signature = new StringBuilder(versions(pod, List.of()));
+      Manifest n = nodes.get(node);
+      signature.append('|').append(n == null ? "-" : rv(n));
+      for (JsonValue v : arr(spec(pod), "volumes").items()) {
+        if (v instanceof JsonObject vol && vol.has("persistentVolumeClaim")) {
+          Manifest pvc = store.find(PVC, pod.namespace(), str(obj(vol, "persistentVolumeClaim"),
+              "claimName", "")).orElse(null);
+          signature.append('|').append(pvc == null ? "-" : rv(pvc));
+          Manifest pv = pvc == null ? null
+              : store.find(PV, "", str(spec(pvc), "volumeName", "")).orElse(null);
+          signature.append('/').append(pv == null ? "-" : rv(pv));
+        }
+      }
+      unlessSettled(pod, signature.toString(), () -> reconcile(pod, nodes));
     }
   }
 

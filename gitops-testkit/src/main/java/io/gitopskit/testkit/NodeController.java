@@ -28,28 +28,32 @@ final class NodeController extends Reconciler {
     List<String> names = SimulatedControllers.NODES;
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      if (store.find(NODE, "", name).isPresent()) {
-        continue;
+      int index = i;
+      if (store.find(NODE, "", name).isEmpty()) {
+        guarded(() -> createNode(name, index));
       }
-      Manifest node = create(Manifest.of(o(
-          "apiVersion", "v1", "kind", "Node",
-          "metadata", o("name", name, "labels", o(
-              "beta.kubernetes.io/arch", "amd64", "beta.kubernetes.io/os", "linux",
-              "kubernetes.io/arch", "amd64", "kubernetes.io/hostname", name,
-              "kubernetes.io/os", "linux")),
-          "spec", o("podCIDR", "10.244." + (i + 1) + ".0/24",
-              "podCIDRs", JsonArray.of(JsonString.of("10.244." + (i + 1) + ".0/24"))))), "kubelet");
-      writeStatus(node, nodeStatus(name, i), "kubelet");
     }
     if (store.find(STORAGE_CLASS, "", SimulatedControllers.STORAGE_CLASS).isEmpty()) {
-      create(Manifest.of(o(
+      guarded(() -> create(Manifest.of(o(
           "apiVersion", "storage.k8s.io/v1", "kind", "StorageClass",
           "metadata", o("name", SimulatedControllers.STORAGE_CLASS, "annotations",
               o("storageclass.kubernetes.io/is-default-class", "true")),
           "provisioner", PROVISIONER,
           "reclaimPolicy", "Delete",
-          "volumeBindingMode", "Immediate")), "kube-apiserver");
+          "volumeBindingMode", "Immediate")), "kube-apiserver"));
     }
+  }
+
+  private void createNode(String name, int i) {
+    String cidr = "10.244." + (i + 1) + ".0/24";
+    Manifest node = create(Manifest.of(o(
+        "apiVersion", "v1", "kind", "Node",
+        "metadata", o("name", name, "labels", o(
+            "beta.kubernetes.io/arch", "amd64", "beta.kubernetes.io/os", "linux",
+            "kubernetes.io/arch", "amd64", "kubernetes.io/hostname", name,
+            "kubernetes.io/os", "linux")),
+        "spec", o("podCIDR", cidr, "podCIDRs", JsonArray.of(JsonString.of(cidr))))), "kubelet");
+    writeStatus(node, nodeStatus(name, i), "kubelet");
   }
 
   /** The InternalIP of the i-th node (0-based). */

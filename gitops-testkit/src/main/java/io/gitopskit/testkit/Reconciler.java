@@ -51,8 +51,12 @@ abstract class Reconciler {
 
   private static final String HASH_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
+  private static final int MAX_SETTLED = 20_000;
+
   final Store store;
   final SimulatedCluster.ImagePolicy images;
+  /** Per object, the signature of inputs after which a run wrote nothing. */
+  private final Map<String, String> settled = new java.util.HashMap<>();
 
   Reconciler(Store store, SimulatedCluster.ImagePolicy images) {
     this.store = store;
@@ -119,6 +123,41 @@ abstract class Reconciler {
       store.deleteInternal(new Store.ObjRef(m.groupKind(), new Store.Ref(m.namespace(),
           m.name())), PropagationPolicy.BACKGROUND);
     }
+  }
+
+  /**
+   * Runs one object's reconciliation unless it already ran with the same inputs and wrote
+   * nothing. The signature must name everything the step reads (resource versions and, for
+   * time-dependent steps, the instant).
+   */
+  final void unlessSettled(Manifest obj, String signature, Runnable step) {
+    if (settled.size() > MAX_SETTLED) {
+      settled.clear();
+    }
+    String key = obj.groupKind() + "/" + uid(obj);
+    if (signature.equals(settled.get(key))) {
+      return;
+    }
+    long before = store.revision();
+    guarded(step);
+    if (store.revision() == before) {
+      settled.put(key, signature);
+    } else {
+      settled.remove(key);
+    }
+  }
+
+  /** A signature part: the resource versions of some objects, and the current instant. */
+  final String versions(Manifest first, List<Manifest> more) {
+    StringBuilder b = new StringBuilder(now().toString()).append('|').append(rv(first));
+    for (Manifest m : more) {
+      b.append(',').append(rv(m));
+    }
+    return b.toString();
+  }
+
+  static String rv(Manifest m) {
+    return m.metadata().getString("resourceVersion").orElse("");
   }
 
   /** Runs one object's reconciliation; API errors (e.g. admission refusals) skip the object. */

@@ -27,7 +27,8 @@ final class ReplicaSetController extends Reconciler {
   void reconcile() {
     Map<String, List<Manifest>> pods = byController(POD);
     for (Manifest rs : store.objectsOf(REPLICA_SET)) {
-      guarded(() -> reconcile(rs, pods.getOrDefault(uid(rs), List.of())));
+      List<Manifest> owned = pods.getOrDefault(uid(rs), List.of());
+      unlessSettled(rs, versions(rs, owned), () -> reconcile(rs, owned));
     }
   }
 

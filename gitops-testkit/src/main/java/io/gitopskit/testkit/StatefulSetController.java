@@ -35,8 +35,12 @@ final class StatefulSetController extends Reconciler {
   @Override
   void reconcile() {
     Map<String, List<Manifest>> revisions = byController(CONTROLLER_REVISION);
+    Map<String, List<Manifest>> pods = byController(POD);
     for (Manifest sts : store.objectsOf(STATEFUL_SET)) {
-      guarded(() -> sync(sts, new ArrayList<>(revisions.getOrDefault(uid(sts), List.of()))));
+      List<Manifest> own = revisions.getOrDefault(uid(sts), List.of());
+      List<Manifest> inputs = new ArrayList<>(own);
+      inputs.addAll(pods.getOrDefault(uid(sts), List.of()));
+      unlessSettled(sts, versions(sts, inputs), () -> sync(sts, new ArrayList<>(own)));
     }
   }
 

@@ -462,6 +462,431 @@ class ControllersTest {
     assertThat(ArgoHealth.of(pod)).isEqualTo("Progressing");
   }
 
+  // ---------------------------------------------------------------- stateful sets
+
+  @Test
+  void statefulSet_createsOrderedPods_withClaims_andBecomesReady() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: default}
+        spec:
+          replicas: 3
+          serviceName: db
+          selector: {matchLabels: {app: db}}
+          template:
+            metadata: {labels: {app: db}}
+            spec:
+              containers:
+              - {name: db, image: "postgres:16"}
+          volumeClaimTemplates:
+          - metadata: {name: data}
+            spec:
+              accessModes: [ReadWriteOnce]
+              resources: {requests: {storage: 2Gi}}
+        """), W);
+    assertThat(names(pods(c, "default"))).containsExactly("db-0");
+    Manifest revision = only(c, REVISION, "default");
+    Manifest sts = c.get(STS, "default", "db").orElseThrow();
+    assertOwnedBy(revision, sts);
+    assertThat(revision.name()).matches("db-[bcdfghjklmnpqrstvwxz2456789]{10}");
+    assertThat(num(revision, "/revision")).isEqualTo(1);
+    assertThat(text(revision, "/data/spec/template/$patch")).isEqualTo("replace");
+    Manifest db0 = c.get(POD, "default", "db-0").orElseThrow();
+    assertThat(db0.labels()).containsEntry("controller-revision-hash", revision.name())
+        .containsEntry("statefulset.kubernetes.io/pod-name", "db-0")
+        .containsEntry("apps.kubernetes.io/pod-index", "0");
+    assertThat(text(db0, "/spec/hostname")).isEqualTo("db-0");
+    assertThat(text(db0, "/spec/subdomain")).isEqualTo("db");
+    assertThat(text(db0, "/spec/volumes/0/persistentVolumeClaim/claimName"))
+        .isEqualTo("data-db-0");
+    assertThat(ArgoHealth.of(sts)).isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(2));
+    assertThat(text(c.get(PVC, "default", "data-db-0").orElseThrow(), "/status/phase"))
+        .isEqualTo("Bound");
+    c.clock().advance(Duration.ofSeconds(1));
+    assertThat(text(c.get(POD, "default", "db-0").orElseThrow(), "/status/phase"))
+        .as("starts 2 s after its claim is bound").isEqualTo("Pending");
+    c.clock().advance(Duration.ofSeconds(1));
+    assertThat(names(pods(c, "default"))).containsExactly("db-0", "db-1");
+    advance(c, 12);
+    sts = c.get(STS, "default", "db").orElseThrow();
+    assertThat(num(sts, "/status/replicas")).isEqualTo(3);
+    assertThat(num(sts, "/status/readyReplicas")).isEqualTo(3);
+    assertThat(num(sts, "/status/availableReplicas")).isEqualTo(3);
+    assertThat(num(sts, "/status/currentReplicas")).isEqualTo(3);
+    assertThat(num(sts, "/status/updatedReplicas")).isEqualTo(3);
+    assertThat(text(sts, "/status/currentRevision")).isEqualTo(revision.name());
+    assertThat(text(sts, "/status/updateRevision")).isEqualTo(revision.name());
+    assertThat(num(sts, "/status/observedGeneration")).isEqualTo(1);
+    assertThat(ArgoHealth.of(sts)).isEqualTo("Healthy");
+    assertThat(c.list(PVC, ListOptions.inNamespace("default")).items())
+        .extracting(Manifest::name).containsExactly("data-db-0", "data-db-1", "data-db-2");
+    assertThat(c.get(PVC, "default", "data-db-2").orElseThrow().labels())
+        .containsEntry("app", "db");
+
+    c.edit(STS, "default", "db", root -> root.with("spec", spec(root)
+        .with("replicas", JsonNumber.of(1))));
+    assertThat(names(pods(c, "default"))).containsExactly("db-0");
+    assertThat(c.list(PVC, ListOptions.inNamespace("default")).items()).as("claims retained")
+        .hasSize(3);
+  }
+
+  @Test
+  void statefulSet_rollingUpdate_replacesPodsFromTheTop_andHonoursThePartition() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: web, namespace: default}
+        spec:
+          replicas: 3
+          selector: {matchLabels: {app: web}}
+          updateStrategy: {type: RollingUpdate, rollingUpdate: {partition: 1}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: app, image: "nginx:1.27"}
+        """), W);
+    advance(c, 10);
+    String first = text(c.get(STS, "default", "web").orElseThrow(), "/status/updateRevision");
+    c.edit(STS, "default", "web", root -> root.with("spec", spec(root).with("template",
+        template(root).with("spec", JsonObject.of("containers", JsonArray.of(JsonObject.builder()
+            .put("name", "app").put("image", "nginx:1.28").build()))))));
+    Manifest sts = c.get(STS, "default", "web").orElseThrow();
+    String second = text(sts, "/status/updateRevision");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(byName(pods(c, "default"), "/metadata/labels/controller-revision-hash"))
+        .as("web-2 replaced first, web-1 waits for it")
+        .containsEntry("web-1", "\"" + first + "\"")
+        .containsEntry("web-2", "\"" + second + "\"");
+    assertThat(ready(c.get(POD, "default", "web-2").orElseThrow())).isFalse();
+    assertThat(ArgoHealth.of(sts)).isEqualTo("Progressing");
+    advance(c, 10);
+    sts = c.get(STS, "default", "web").orElseThrow();
+    assertThat(byName(pods(c, "default"), "/metadata/labels/controller-revision-hash"))
+        .containsEntry("web-0", "\"" + first + "\"")
+        .containsEntry("web-1", "\"" + second + "\"")
+        .containsEntry("web-2", "\"" + second + "\"");
+    assertThat(num(sts, "/status/updatedReplicas")).isEqualTo(2);
+    assertThat(num(sts, "/status/currentReplicas")).isEqualTo(1);
+    assertThat(text(sts, "/status/currentRevision")).isEqualTo(first);
+    assertThat(ArgoHealth.of(sts)).as("partitioned roll out complete").isEqualTo("Healthy");
+    assertThat(c.list(REVISION, ListOptions.inNamespace("default")).items()).hasSize(2);
+
+    c.edit(STS, "default", "web", root -> root.with("spec", spec(root).with("updateStrategy",
+        JsonObject.of("type", JsonString.of("RollingUpdate")))));
+    advance(c, 10);
+    sts = c.get(STS, "default", "web").orElseThrow();
+    assertThat(num(sts, "/status/updatedReplicas")).isEqualTo(3);
+    assertThat(text(sts, "/status/currentRevision")).isEqualTo(second);
+    assertThat(num(sts, "/status/currentReplicas")).isEqualTo(3);
+    assertThat(ArgoHealth.of(sts)).isEqualTo("Healthy");
+  }
+
+  // ---------------------------------------------------------------- daemon sets
+
+  @Test
+  void daemonSet_runsOnePodPerNode_andRollsOutANewTemplate() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: agent, namespace: kube-system}
+        spec:
+          selector: {matchLabels: {app: agent}}
+          template:
+            metadata: {labels: {app: agent}}
+            spec:
+              containers:
+              - {name: agent, image: "fluent-bit:3"}
+        """), W);
+    Manifest ds = c.get(DS, "kube-system", "agent").orElseThrow();
+    assertThat(byName(pods(c, "kube-system"), "/spec/nodeName").values())
+        .containsExactlyInAnyOrder("\"node-1\"", "\"node-2\"", "\"node-3\"");
+    assertThat(num(ds, "/status/desiredNumberScheduled")).isEqualTo(3);
+    assertThat(num(ds, "/status/currentNumberScheduled")).isEqualTo(3);
+    assertThat(num(ds, "/status/numberReady")).isZero();
+    assertThat(num(ds, "/status/numberUnavailable")).isEqualTo(3);
+    assertThat(ArgoHealth.of(ds)).isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(2));
+    ds = c.get(DS, "kube-system", "agent").orElseThrow();
+    assertThat(num(ds, "/status/numberReady")).isEqualTo(3);
+    assertThat(num(ds, "/status/numberAvailable")).isEqualTo(3);
+    assertThat(num(ds, "/status/updatedNumberScheduled")).isEqualTo(3);
+    assertThat(num(ds, "/status/numberMisscheduled")).isZero();
+    assertThat(ds.at("/status/numberUnavailable")).isEmpty();
+    assertThat(num(ds, "/status/observedGeneration")).isEqualTo(1);
+    assertThat(ArgoHealth.of(ds)).isEqualTo("Healthy");
+    String hash = pods(c, "kube-system").get(0).label("controller-revision-hash").orElseThrow();
+    assertThat(c.get(REVISION, "kube-system", "agent-" + hash)).isPresent();
+
+    c.edit(DS, "kube-system", "agent", root -> root.with("spec", spec(root).with("template",
+        template(root).with("spec", JsonObject.of("containers", JsonArray.of(JsonObject.builder()
+            .put("name", "agent").put("image", "fluent-bit:4").build()))))));
+    for (int second = 0; second < 8; second++) {
+      long ready = pods(c, "kube-system").stream().filter(ControllersTest::ready).count();
+      assertThat(ready).as("maxUnavailable 1 at %ds", second).isGreaterThanOrEqualTo(2);
+      c.clock().advance(Duration.ofSeconds(1));
+    }
+    ds = c.get(DS, "kube-system", "agent").orElseThrow();
+    assertThat(num(ds, "/status/updatedNumberScheduled")).isEqualTo(3);
+    assertThat(pods(c, "kube-system")).hasSize(3)
+        .noneMatch(p -> p.label("controller-revision-hash").orElse("").equals(hash));
+    assertThat(ArgoHealth.of(ds)).isEqualTo("Healthy");
+
+    c.delete(NODE, "", "node-3", DeleteOptions.defaults());
+    ds = c.get(DS, "kube-system", "agent").orElseThrow();
+    assertThat(num(ds, "/status/desiredNumberScheduled")).isEqualTo(2);
+    assertThat(pods(c, "kube-system")).hasSize(2);
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  @Test
+  void job_runsItsPodToCompletion() {
+    SimulatedCluster c = cluster();
+    c.create(job("migrate", "busybox:1", "", "backoffLimit: 6"), W);
+    Manifest pod = only(c, POD, "default");
+    assertThat(pod.labels()).containsEntry("job-name", "migrate")
+        .containsEntry("batch.kubernetes.io/job-name", "migrate");
+    Manifest job = c.get(JOB, "default", "migrate").orElseThrow();
+    assertOwnedBy(pod, job);
+    assertThat(text(job, "/status/startTime")).isEqualTo("2026-01-01T00:00:00Z");
+    assertThat(num(job, "/status/active")).isEqualTo(1);
+    assertThat(num(job, "/status/ready")).isZero();
+    assertThat(job.at("/status/uncountedTerminatedPods")).contains(JsonObject.empty());
+    assertThat(ArgoHealth.of(job)).isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(2));
+    assertThat(num(c.get(JOB, "default", "migrate").orElseThrow(), "/status/ready")).isEqualTo(1);
+    pod = only(c, POD, "default");
+    assertThat(ArgoHealth.of(pod)).as("a running Never pod").isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(5));
+    pod = only(c, POD, "default");
+    assertThat(text(pod, "/status/phase")).isEqualTo("Succeeded");
+    assertThat(text(pod, "/status/containerStatuses/0/state/terminated/reason"))
+        .isEqualTo("Completed");
+    assertCondition(pod, "Ready", "False", "PodCompleted", null);
+    assertThat(ArgoHealth.of(pod)).isEqualTo("Healthy");
+    job = c.get(JOB, "default", "migrate").orElseThrow();
+    assertThat(num(job, "/status/succeeded")).isEqualTo(1);
+    assertThat(job.at("/status/active")).isEmpty();
+    assertThat(text(job, "/status/completionTime")).isEqualTo("2026-01-01T00:00:07Z");
+    assertCondition(job, "SuccessCriteriaMet", "True", "CompletionsReached",
+        "Reached expected number of succeeded pods");
+    assertCondition(job, "Complete", "True", "CompletionsReached",
+        "Reached expected number of succeeded pods");
+    assertThat(ArgoHealth.of(job)).isEqualTo("Healthy");
+  }
+
+  @Test
+  void job_durationAnnotation_andParallelCompletions() {
+    SimulatedCluster c = cluster();
+    c.create(job("batch", "busybox:1", "testkit.gitopskit.io/duration: 30s",
+        "completions: 3\n  parallelism: 2"), W);
+    assertThat(pods(c, "default")).hasSize(2);
+    c.clock().advance(Duration.ofSeconds(31));
+    assertThat(num(c.get(JOB, "default", "batch").orElseThrow(), "/status/succeeded"))
+        .isZero();
+    c.clock().advance(Duration.ofSeconds(1));
+    Manifest job = c.get(JOB, "default", "batch").orElseThrow();
+    assertThat(num(job, "/status/succeeded")).isEqualTo(2);
+    assertThat(num(job, "/status/active")).as("one completion left").isEqualTo(1);
+    c.clock().advance(Duration.ofSeconds(32));
+    job = c.get(JOB, "default", "batch").orElseThrow();
+    assertThat(num(job, "/status/succeeded")).isEqualTo(3);
+    assertThat(ArgoHealth.of(job)).isEqualTo("Healthy");
+  }
+
+  @Test
+  void job_whosePodsFail_isRetried_untilTheBackoffLimit() {
+    SimulatedCluster c = cluster();
+    c.create(job("hook", "busybox:1", "testkit.gitopskit.io/outcome: fail", "backoffLimit: 1"),
+        W);
+    c.clock().advance(Duration.ofSeconds(7));
+    Manifest pod = only(c, POD, "default");
+    assertThat(text(pod, "/status/phase")).isEqualTo("Failed");
+    assertThat(num(pod, "/status/containerStatuses/0/state/terminated/exitCode")).isEqualTo(1);
+    assertThat(ArgoHealth.of(pod)).isEqualTo("Degraded");
+    Manifest job = c.get(JOB, "default", "hook").orElseThrow();
+    assertThat(num(job, "/status/failed")).isEqualTo(1);
+    assertThat(ArgoHealth.of(job)).isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(9));
+    assertThat(pods(c, "default")).as("retry waits 10 s").hasSize(1);
+    c.clock().advance(Duration.ofSeconds(1));
+    assertThat(pods(c, "default")).hasSize(2);
+    c.clock().advance(Duration.ofSeconds(7));
+    job = c.get(JOB, "default", "hook").orElseThrow();
+    assertThat(num(job, "/status/failed")).isEqualTo(2);
+    assertCondition(job, "FailureTarget", "True", "BackoffLimitExceeded",
+        "Job has reached the specified backoff limit");
+    assertCondition(job, "Failed", "True", "BackoffLimitExceeded",
+        "Job has reached the specified backoff limit");
+    assertThat(job.at("/status/completionTime")).isEmpty();
+    assertThat(ArgoHealth.of(job)).isEqualTo("Degraded");
+    advance(c, 60);
+    assertThat(pods(c, "default")).as("no more retries").hasSize(2);
+  }
+
+  @Test
+  void job_withACrashingImage_fails_andOneWithAnUnpullableImageWaits() {
+    SimulatedCluster c = cluster();
+    c.create(job("crash", "tool:crash", "", "backoffLimit: 0"), W);
+    c.create(job("pull", "tool:broken", "", "backoffLimit: 0"), W);
+    c.clock().advance(Duration.ofSeconds(120));
+    assertCondition(c.get(JOB, "default", "crash").orElseThrow(), "Failed", "True",
+        "BackoffLimitExceeded", "Job has reached the specified backoff limit");
+    Manifest pull = c.get(JOB, "default", "pull").orElseThrow();
+    assertThat(ArgoHealth.of(pull)).as("as on a real cluster").isEqualTo("Progressing");
+    Manifest pod = c.list(POD, ListOptions.inNamespace("default").withSelector("job-name=pull"))
+        .items().get(0);
+    assertThat(text(pod, "/status/containerStatuses/0/state/waiting/reason"))
+        .isEqualTo("ImagePullBackOff");
+    assertThat(ArgoHealth.of(pod)).as("Never pods are not judged by waiting reasons")
+        .isEqualTo("Progressing");
+  }
+
+  @Test
+  void job_activeDeadline_andSuspension() {
+    SimulatedCluster c = cluster();
+    c.create(job("slow", "busybox:1", "testkit.gitopskit.io/duration: 1h",
+        "activeDeadlineSeconds: 60"), W);
+    c.create(job("later", "busybox:1", "", "suspend: true"), W);
+    c.clock().advance(Duration.ofSeconds(60));
+    Manifest slow = c.get(JOB, "default", "slow").orElseThrow();
+    assertCondition(slow, "Failed", "True", "DeadlineExceeded",
+        "Job was active longer than specified deadline");
+    assertThat(c.list(POD, ListOptions.inNamespace("default").withSelector("job-name=slow"))
+        .items()).as("active pods deleted").isEmpty();
+    Manifest later = c.get(JOB, "default", "later").orElseThrow();
+    assertCondition(later, "Suspended", "True", "JobSuspended", "Job suspended");
+    assertThat(later.at("/status/startTime")).isEmpty();
+    assertThat(ArgoHealth.of(later)).isEqualTo("Suspended");
+    c.edit(JOB, "default", "later", root -> root.with("spec", spec(root).with("suspend",
+        io.gitopskit.core.json.JsonBoolean.FALSE)));
+    later = c.get(JOB, "default", "later").orElseThrow();
+    assertCondition(later, "Suspended", "False", "JobResumed", "Job resumed");
+    assertThat(text(later, "/status/startTime")).isEqualTo("2026-01-01T00:01:00Z");
+    c.clock().advance(Duration.ofSeconds(7));
+    assertThat(ArgoHealth.of(c.get(JOB, "default", "later").orElseThrow())).isEqualTo("Healthy");
+  }
+
+  // ---------------------------------------------------------------- services and volumes
+
+  @Test
+  void loadBalancerService_andIngress_getAnAddressShortlyAfterCreation() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("apiVersion: v1\nkind: Service\nmetadata: {name: a, namespace: default}\n"
+        + "spec: {type: LoadBalancer, ports: [{port: 80}]}\n"), W);
+    c.create(yaml("apiVersion: v1\nkind: Service\nmetadata: {name: b, namespace: default}\n"
+        + "spec: {type: LoadBalancer, ports: [{port: 80}]}\n"), W);
+    c.create(yaml("apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web,"
+        + " namespace: default}\nspec: {defaultBackend: {service: {name: a, port: {number:"
+        + " 80}}}}\n"), W);
+    Manifest a = c.get(SVC, "default", "a").orElseThrow();
+    assertThat(ArgoHealth.of(a)).isEqualTo("Progressing");
+    assertThat(ArgoHealth.of(c.get(INGRESS, "default", "web").orElseThrow()))
+        .isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(1));
+    a = c.get(SVC, "default", "a").orElseThrow();
+    assertThat(a.at("/status/loadBalancer/ingress")).contains(JsonArray.of(JsonObject.builder()
+        .put("ip", "192.0.2.1").put("ipMode", "VIP").build()));
+    assertThat(text(c.get(SVC, "default", "b").orElseThrow(),
+        "/status/loadBalancer/ingress/0/ip")).isEqualTo("192.0.2.2");
+    assertThat(ArgoHealth.of(a)).isEqualTo("Healthy");
+    Manifest ingress = c.get(INGRESS, "default", "web").orElseThrow();
+    assertThat(text(ingress, "/status/loadBalancer/ingress/0/ip")).isEqualTo("198.51.100.10");
+    assertThat(ArgoHealth.of(ingress)).isEqualTo("Healthy");
+    c.edit(SVC, "default", "a", root -> root.with("spec", spec(root)
+        .with("type", JsonString.of("ClusterIP"))));
+    assertThat(c.get(SVC, "default", "a").orElseThrow().at("/status/loadBalancer"))
+        .contains(JsonObject.empty());
+  }
+
+  @Test
+  void claims_areBoundToAProvisionedVolume_unlessTheirClassIsMissing() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: data, namespace: default}
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 2Gi}}
+        """), W);
+    c.create(yaml("""
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: orphan, namespace: default}
+        spec:
+          storageClassName: fast-ssd
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 1Gi}}
+        """), W);
+    Manifest pvc = c.get(PVC, "default", "data").orElseThrow();
+    assertThat(text(pvc, "/status/phase")).isEqualTo("Pending");
+    assertThat(text(pvc, "/spec/storageClassName")).isEqualTo("standard");
+    assertThat(ArgoHealth.of(pvc)).isEqualTo("Progressing");
+    c.clock().advance(Duration.ofSeconds(1));
+    pvc = c.get(PVC, "default", "data").orElseThrow();
+    String volume = "pvc-" + pvc.metadata().getString("uid").orElseThrow();
+    assertThat(text(pvc, "/spec/volumeName")).isEqualTo(volume);
+    assertThat(text(pvc, "/status/phase")).isEqualTo("Bound");
+    assertThat(text(pvc, "/status/capacity/storage")).isEqualTo("2Gi");
+    assertThat(text(pvc, "/status/accessModes/0")).isEqualTo("ReadWriteOnce");
+    assertThat(pvc.annotations()).containsEntry("pv.kubernetes.io/bind-completed", "yes")
+        .containsEntry("pv.kubernetes.io/bound-by-controller", "yes");
+    assertThat(ArgoHealth.of(pvc)).isEqualTo("Healthy");
+    Manifest pv = c.get(PV, "", volume).orElseThrow();
+    assertThat(text(pv, "/status/phase")).isEqualTo("Bound");
+    assertThat(text(pv, "/spec/claimRef/name")).isEqualTo("data");
+    assertThat(text(pv, "/spec/persistentVolumeReclaimPolicy")).isEqualTo("Delete");
+    Manifest orphan = c.get(PVC, "default", "orphan").orElseThrow();
+    assertThat(text(orphan, "/status/phase")).isEqualTo("Pending");
+    assertThat(ArgoHealth.of(orphan)).isEqualTo("Progressing");
+
+    c.delete(PVC, "default", "data", DeleteOptions.defaults());
+    assertThat(c.get(PV, "", volume)).as("reclaim policy Delete").isEmpty();
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  @Test
+  void sameSeedAndSteps_giveIdenticalClusters() {
+    List<List<Manifest>> runs = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      SimulatedCluster c = cluster();
+      c.create(deployment("web", 3, "nginx:1.27"), W);
+      c.create(job("once", "busybox:1", "", "backoffLimit: 2"), W);
+      advance(c, 3);
+      setImage(c, "web", "nginx:crash");
+      advance(c, 30);
+      runs.add(c.objects());
+    }
+    assertThat(runs.get(0)).isEqualTo(runs.get(1));
+    SimulatedCluster other = SimulatedCluster.builder().seed(7).build();
+    other.create(deployment("web", 3, "nginx:1.27"), W);
+    assertThat(names(pods(other, "default"))).doesNotContainAnyElementsOf(
+        names(runs.get(0).stream().filter(m -> m.kind().equals("Pod")).toList()));
+  }
+
+  @Test
+  void controllersThatNeverSettle_failLoudly() {
+    SimulatedCluster c = SimulatedCluster.builder()
+        .mutator((obj, old) -> obj.kind().equals("ReplicaSet") && old.isPresent()
+            ? obj.with("/spec/replicas", JsonNumber.of(1)).withAnnotation("flip",
+                old.get().annotation("flip").orElse("a").equals("a") ? "b" : "a")
+            : obj)
+        .build();
+    c.create(deployment("web", 1, "nginx:1.27"), W);
+    assertThatThrownBy(() -> c.edit(DEPLOY, "default", "web", root -> root.with("spec",
+        spec(root).with("replicas", JsonNumber.of(3)))))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("did not settle after 50 passes");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static SimulatedCluster cluster() {
@@ -487,6 +912,24 @@ class ControllersTest {
               containers:
               - {name: app, image: "%s"}
         """.formatted(name, replicas, name, name, image));
+  }
+
+  static Manifest job(String name, String image, String annotation, String specLines) {
+    return yaml("""
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: %s
+          namespace: default
+          annotations: {%s}
+        spec:
+          %s
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - {name: main, image: "%s"}
+        """.formatted(name, annotation, specLines, image));
   }
 
   static Manifest deploy(SimulatedCluster c, String name) {
@@ -582,9 +1025,5 @@ class ControllersTest {
     List<String> out = new ArrayList<>();
     items.forEach(m -> out.add(m.name()));
     return out;
-  }
-
-  static void unused() {
-    assertThatThrownBy(() -> { }).isNull();
   }
 }
