@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The DaemonSet controller: one pod per eligible node (every node not being deleted whose
@@ -57,7 +58,7 @@ final class DaemonSetController extends Reconciler {
     JsonObject template = obj(spec(ds), "template");
     Manifest revision = ensureRevision(ds, template, revisions);
     String hash = revision.label("controller.kubernetes.io/hash").orElse("");
-    Set<String> eligible = new java.util.TreeSet<>();
+    Set<String> eligible = new TreeSet<>();
     for (Manifest node : store.objectsOf(NODE)) {
       if (!terminating(node) && Scheduler.fits(node, obj(template, "spec"))) {
         eligible.add(node.name());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -405,7 +406,7 @@ final class KubeletController extends Reconciler {
       if (t.startsWith("P") || t.startsWith("p")) {
         return Duration.parse(t);
       }
-      return Duration.parse("PT" + t.toUpperCase(java.util.Locale.ROOT));
+      return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -18,9 +18,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -56,7 +59,7 @@ abstract class Reconciler {
   final Store store;
   final SimulatedCluster.ImagePolicy images;
   /** Per object, the signature of inputs after which a run wrote nothing. */
-  private final Map<String, String> settled = new java.util.HashMap<>();
+  private final Map<String, String> settled = new HashMap<>();
 
   Reconciler(Store store, SimulatedCluster.ImagePolicy images) {
     this.store = store;
@@ -327,7 +330,7 @@ abstract class Reconciler {
   }
 
   /** Deletes the oldest revisions beyond the owner's history limit that no pod uses. */
-  final void pruneRevisions(Manifest owner, List<Manifest> revisions, java.util.Set<String> live) {
+  final void pruneRevisions(Manifest owner, List<Manifest> revisions, Set<String> live) {
     long limit = num(spec(owner), "revisionHistoryLimit", 10);
     List<Manifest> dead = new ArrayList<>();
     for (Manifest r : revisions) {
@@ -335,7 +338,7 @@ abstract class Reconciler {
         dead.add(r);
       }
     }
-    dead.sort(java.util.Comparator.comparingLong((Manifest r) -> num(r.root(), "revision", 0)));
+    dead.sort(Comparator.comparingLong((Manifest r) -> num(r.root(), "revision", 0)));
     for (int i = 0; i < dead.size() - limit; i++) {
       delete(dead.get(i));
     }

@@ -1,6 +1,7 @@
 package io.gitopskit.testkit;
 
 import io.gitopskit.core.json.JsonArray;
+import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;
@@ -78,7 +79,7 @@ final class ArgoHealth {
 
   private static String deployment(JsonObject spec, JsonObject status, long generation,
       long observed) {
-    if (spec.getOrNull("paused") == io.gitopskit.core.json.JsonBoolean.TRUE) {
+    if (spec.getOrNull("paused") == JsonBoolean.TRUE) {
       return "Suspended";
     }
     if (generation > observed) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitopskit.core.cluster.DeleteOptions;
+import io.gitopskit.core.cluster.FieldCause;
 import io.gitopskit.core.cluster.ListOptions;
+import io.gitopskit.core.cluster.WatchOptions;
 import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.json.JsonArray;
+import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
@@ -183,7 +186,7 @@ class ControllersTest {
     c.clock().advance(Duration.ofSeconds(2));
     String first = only(c, RS, "default").name();
     List<String> seen = new ArrayList<>();
-    c.watch(POD, io.gitopskit.core.cluster.WatchOptions.all(),
+    c.watch(POD, WatchOptions.all(),
         e -> seen.add(e.type() + " " + e.object().name().substring(0,
             e.object().name().lastIndexOf('-'))));
     setImage(c, "db", "postgres:17");
@@ -264,7 +267,7 @@ class ControllersTest {
     c.create(deployment("web", 2, "nginx:1.27"), W);
     c.clock().advance(Duration.ofSeconds(2));
     c.edit(DEPLOY, "default", "web", root -> root.with("spec",
-        spec(root).with("paused", io.gitopskit.core.json.JsonBoolean.TRUE)));
+        spec(root).with("paused", JsonBoolean.TRUE)));
     setImage(c, "web", "nginx:1.28");
     advance(c, 5);
     Manifest d = deploy(c, "web");
@@ -341,7 +344,7 @@ class ControllersTest {
   void replicaSet_scaledDown_removesPods_andRefusedPodsSetReplicaFailure() {
     SimulatedCluster c = SimulatedCluster.builder()
         .validator((obj, old) -> obj.kind().equals("Pod") && obj.labels().containsKey("deny")
-            ? List.of(new io.gitopskit.core.cluster.FieldCause("FieldValueForbidden",
+            ? List.of(new FieldCause("FieldValueForbidden",
                 "Forbidden: pods are denied", "metadata.labels"))
             : List.of())
         .build();
@@ -401,8 +404,8 @@ class ControllersTest {
     assertThat(cs.getString("imageID").orElseThrow())
         .matches("registry.example.com/team/app@sha256:[0-9a-f]{64}");
     assertThat(cs.getString("containerID").orElseThrow()).matches("containerd://[0-9a-f]{64}");
-    assertThat(cs.getOrNull("ready")).isEqualTo(io.gitopskit.core.json.JsonBoolean.TRUE);
-    assertThat(cs.getOrNull("started")).isEqualTo(io.gitopskit.core.json.JsonBoolean.TRUE);
+    assertThat(cs.getOrNull("ready")).isEqualTo(JsonBoolean.TRUE);
+    assertThat(cs.getOrNull("started")).isEqualTo(JsonBoolean.TRUE);
     assertThat(text(pod, "/status/containerStatuses/0/state/running/startedAt"))
         .isEqualTo("2026-01-01T00:00:02Z");
     assertThat(ArgoHealth.of(pod)).isEqualTo("Healthy");
@@ -586,6 +589,43 @@ class ControllersTest {
     assertThat(ArgoHealth.of(sts)).isEqualTo("Healthy");
   }
 
+  @Test
+  void statefulSet_onDelete_updatesOnlyPodsThatAreDeleted() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: web, namespace: default}
+        spec:
+          replicas: 2
+          podManagementPolicy: Parallel
+          selector: {matchLabels: {app: web}}
+          updateStrategy: {type: OnDelete}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: app, image: "nginx:1.27"}
+        """), W);
+    assertThat(names(pods(c, "default"))).as("Parallel").containsExactly("web-0", "web-1");
+    c.clock().advance(Duration.ofSeconds(2));
+    String first = text(c.get(STS, "default", "web").orElseThrow(), "/status/currentRevision");
+    c.edit(STS, "default", "web", root -> root.with("spec", spec(root).with("template",
+        template(root).with("spec", JsonObject.of("containers", JsonArray.of(JsonObject.builder()
+            .put("name", "app").put("image", "nginx:1.28").build()))))));
+    advance(c, 5);
+    Manifest sts = c.get(STS, "default", "web").orElseThrow();
+    assertThat(text(sts, "/status/updateRevision")).isNotEqualTo(first);
+    assertThat(text(sts, "/status/currentRevision")).isEqualTo(first);
+    assertThat(sts.at("/status/updatedReplicas")).isEmpty();
+    assertThat(ArgoHealth.of(sts)).isEqualTo("Healthy");
+    c.delete(POD, "default", "web-1", DeleteOptions.defaults());
+    assertThat(c.get(POD, "default", "web-1").orElseThrow().label("controller-revision-hash"))
+        .contains(text(sts, "/status/updateRevision"));
+    assertThat(c.get(POD, "default", "web-0").orElseThrow().label("controller-revision-hash"))
+        .contains(first);
+  }
+
   // ---------------------------------------------------------------- daemon sets
 
   @Test
@@ -765,7 +805,7 @@ class ControllersTest {
     assertThat(later.at("/status/startTime")).isEmpty();
     assertThat(ArgoHealth.of(later)).isEqualTo("Suspended");
     c.edit(JOB, "default", "later", root -> root.with("spec", spec(root).with("suspend",
-        io.gitopskit.core.json.JsonBoolean.FALSE)));
+        JsonBoolean.FALSE)));
     later = c.get(JOB, "default", "later").orElseThrow();
     assertCondition(later, "Suspended", "False", "JobResumed", "Job resumed");
     assertThat(text(later, "/status/startTime")).isEqualTo("2026-01-01T00:01:00Z");
@@ -849,6 +889,52 @@ class ControllersTest {
 
     c.delete(PVC, "default", "data", DeleteOptions.defaults());
     assertThat(c.get(PV, "", volume)).as("reclaim policy Delete").isEmpty();
+  }
+
+  @Test
+  void waitForFirstConsumerClaims_areBoundOnceAPodUsesThem() {
+    SimulatedCluster c = cluster();
+    c.create(yaml("""
+        apiVersion: storage.k8s.io/v1
+        kind: StorageClass
+        metadata: {name: local}
+        provisioner: rancher.io/local-path
+        reclaimPolicy: Retain
+        volumeBindingMode: WaitForFirstConsumer
+        """), W);
+    c.create(yaml("""
+        apiVersion: v1
+        kind: PersistentVolumeClaim
+        metadata: {name: cache, namespace: default}
+        spec:
+          storageClassName: local
+          accessModes: [ReadWriteOnce]
+          resources: {requests: {storage: 5Gi}}
+        """), W);
+    c.clock().advance(Duration.ofSeconds(30));
+    assertThat(text(c.get(PVC, "default", "cache").orElseThrow(), "/status/phase"))
+        .isEqualTo("Pending");
+    c.create(yaml("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: user, namespace: default}
+        spec:
+          containers:
+          - {name: app, image: "busybox:1"}
+          volumes:
+          - {name: cache, persistentVolumeClaim: {claimName: cache}}
+        """), W);
+    Manifest pvc = c.get(PVC, "default", "cache").orElseThrow();
+    assertThat(text(pvc, "/status/phase")).isEqualTo("Bound");
+    assertThat(pvc.annotations()).containsEntry("volume.kubernetes.io/selected-node",
+        text(c.get(POD, "default", "user").orElseThrow(), "/spec/nodeName"));
+    c.clock().advance(Duration.ofSeconds(2));
+    assertThat(ArgoHealth.of(c.get(POD, "default", "user").orElseThrow())).isEqualTo("Healthy");
+    String volume = text(pvc, "/spec/volumeName");
+    c.delete(POD, "default", "user", DeleteOptions.defaults());
+    c.delete(PVC, "default", "cache", DeleteOptions.defaults());
+    assertThat(text(c.get(PV, "", volume).orElseThrow(), "/status/phase"))
+        .as("reclaim policy Retain").isEqualTo("Released");
   }
 
   // ---------------------------------------------------------------- the loop
@@ -1008,9 +1094,9 @@ class ControllersTest {
     assertThat(ref.getString("kind")).contains(owner.kind());
     assertThat(ref.getString("name")).contains(owner.name());
     assertThat(ref.getString("uid")).isEqualTo(owner.metadata().getString("uid"));
-    assertThat(ref.getOrNull("controller")).isEqualTo(io.gitopskit.core.json.JsonBoolean.TRUE);
+    assertThat(ref.getOrNull("controller")).isEqualTo(JsonBoolean.TRUE);
     assertThat(ref.getOrNull("blockOwnerDeletion"))
-        .isEqualTo(io.gitopskit.core.json.JsonBoolean.TRUE);
+        .isEqualTo(JsonBoolean.TRUE);
   }
 
   static Map<String, String> byName(List<Manifest> items, String pointer) {
