@@ -231,6 +231,7 @@ final class Store {
           .put("metadata", JsonObject.of("name", JsonString.of(ns))).build();
       createInternal(Manifest.of(root), WriteOptions.defaults().withFieldManager("kube-apiserver"));
     }
+    controllers.start();
   }
 
   synchronized void register(ApiResource r, boolean statusSubresource, boolean custom) {

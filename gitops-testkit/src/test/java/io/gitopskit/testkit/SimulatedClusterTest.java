@@ -131,10 +131,12 @@ class SimulatedClusterTest {
     assertThat(names(c.list(CM, ListOptions.all().withSelector("app=web")).items()))
         .containsExactly("default/c", "dev/a", "dev/b");
     assertThat(names(c.list(CM, ListOptions.inNamespace("dev")).items()))
-        .containsExactly("dev/a", "dev/b");
+        .as("the root-CA publisher adds kube-root-ca.crt to every namespace")
+        .containsExactly("dev/a", "dev/b", "dev/kube-root-ca.crt");
     assertThat(names(c.list(CM, ListOptions.all().withSelector("app in (web),tier")).items()))
         .containsExactly("dev/b");
     assertThat(names(c.list(CM, ListOptions.all().withSelector("app!=web")).items()))
+        .filteredOn(n -> !n.endsWith("/kube-root-ca.crt"))
         .containsExactly("default/d");
     assertThat(names(c.list(CM, ListOptions.all().withSelector("missing=x")).items())).isEmpty();
   }
