@@ -213,7 +213,8 @@ final class DeploymentController extends Reconciler {
     private void setDeploymentRevision(long revision) {
       String value = Long.toString(revision);
       if (!value.equals(d.annotation(REVISION).orElse(null))) {
-        d = update(d.withAnnotation(REVISION, value), KCM);
+        // the deployment controller writes its revision annotation through UpdateStatus
+        d = store.updateInternal(d.withAnnotation(REVISION, value), as(KCM), true, true, true);
       }
     }
 

@@ -68,7 +68,10 @@ public final class ManualClock extends Clock {
   }
 
   /**
-   * Moves the clock forward and runs the listeners.
+   * Moves the clock forward and runs the listeners. A long move is made in steps (one second,
+   * or a 600th of the move when that is longer), with the listeners run after each step, so a
+   * simulation sees time pass as it would: one {@code advance(Duration.ofMinutes(5))} lets a
+   * rollout go through all its waves.
    *
    * @param duration how far, not negative
    * @return the new instant
@@ -78,6 +81,24 @@ public final class ManualClock extends Clock {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("a clock cannot go back: " + duration);
     }
+    if (listeners.isEmpty() || duration.compareTo(Duration.ofSeconds(1)) <= 0) {
+      return step(duration);
+    }
+    Duration step = duration.dividedBy(600);
+    if (step.compareTo(Duration.ofSeconds(1)) < 0) {
+      step = Duration.ofSeconds(1);
+    }
+    Duration remaining = duration;
+    Instant t = instant();
+    while (!remaining.isZero()) {
+      Duration next = remaining.compareTo(step) < 0 ? remaining : step;
+      t = step(next);
+      remaining = remaining.minus(next);
+    }
+    return t;
+  }
+
+  private Instant step(Duration duration) {
     Instant t;
     synchronized (lock) {
       now = now.plus(duration);

@@ -108,7 +108,7 @@ abstract class Reconciler {
 
   /** Writes spec and metadata (not status). */
   final Manifest update(Manifest m, String manager) {
-    return store.updateInternal(m, as(manager), false, true);
+    return store.updateInternal(m, as(manager), false, true, true);
   }
 
   /** Writes a status when it differs from the stored one. */

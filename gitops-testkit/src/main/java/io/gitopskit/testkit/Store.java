@@ -584,9 +584,19 @@ final class Store {
     return stored;
   }
 
-  /** The update pipeline; caller holds the lock. */
+  /** The update pipeline for API requests; caller holds the lock. */
   Manifest updateInternal(Manifest input, WriteOptions options, boolean statusOnly,
       boolean fromPatch) {
+    return updateInternal(input, options, statusOnly, fromPatch, false);
+  }
+
+  /**
+   * The update pipeline; caller holds the lock. A {@code system} write comes from a simulated
+   * controller acting through a subresource (a Pod binding, a claim binding): it skips the
+   * update-immutability rules and admission validators, and a Pod's generation is not bumped.
+   */
+  Manifest updateInternal(Manifest input, WriteOptions options, boolean statusOnly,
+      boolean fromPatch, boolean system) {
     Kind k = kind(input.gvk());
     GroupKind gk = input.groupKind();
     Ref ref = new Ref(ns(k, input.namespace()), input.name());
@@ -608,7 +618,12 @@ final class Store {
       JsonValue status = input.root().getOrNull("status");
       JsonObject root = status == null ? old.root().without("status")
           : old.root().with("status", status);
-      obj = old.withRoot(root);
+      // status strategies reset spec (and labels) but keep annotation changes
+      JsonValue annotations = input.metadata().getOrNull("annotations");
+      JsonObject meta = old.metadata();
+      meta = annotations == null ? meta.without("annotations")
+          : meta.with("annotations", annotations);
+      obj = old.withRoot(root.with("metadata", meta));
     } else {
       obj = input.withNamespace(ref.namespace());
       if (k.statusSubresource()) {
@@ -632,10 +647,11 @@ final class Store {
             + " object is being deleted, found new finalizers " + added);
       }
     }
-    if (!statusOnly) {
+    if (!statusOnly && !system) {
       validate(k, obj, old);
     }
-    if (strategy.bumpsGeneration(k, gk, old, obj)) {
+    boolean podBinding = system && gk.equals(new GroupKind("", "Pod"));
+    if (!podBinding && !statusOnly && strategy.bumpsGeneration(k, gk, old, obj)) {
       long generation = old.metadata().getOrNull("generation") instanceof JsonNumber n
           ? n.longValue() : 0;
       obj = obj.withRoot(obj.root().with("metadata",

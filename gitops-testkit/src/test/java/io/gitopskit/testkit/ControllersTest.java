@@ -505,13 +505,13 @@ class ControllersTest {
     assertThat(text(db0, "/spec/volumes/0/persistentVolumeClaim/claimName"))
         .isEqualTo("data-db-0");
     assertThat(ArgoHealth.of(sts)).isEqualTo("Progressing");
-    c.clock().advance(Duration.ofSeconds(2));
+    c.clock().advance(Duration.ofSeconds(1));
     assertThat(text(c.get(PVC, "default", "data-db-0").orElseThrow(), "/status/phase"))
         .isEqualTo("Bound");
     c.clock().advance(Duration.ofSeconds(1));
     assertThat(text(c.get(POD, "default", "db-0").orElseThrow(), "/status/phase"))
         .as("starts 2 s after its claim is bound").isEqualTo("Pending");
-    c.clock().advance(Duration.ofSeconds(1));
+    c.clock().advance(Duration.ofSeconds(2));
     assertThat(names(pods(c, "default"))).containsExactly("db-0", "db-1");
     advance(c, 12);
     sts = c.get(STS, "default", "db").orElseThrow();

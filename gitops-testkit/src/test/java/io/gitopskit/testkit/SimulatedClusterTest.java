@@ -26,8 +26,7 @@ class SimulatedClusterTest {
 
   static final GroupVersionKind CM = GroupVersionKind.of("v1", "ConfigMap");
   static final GroupVersionKind NS = GroupVersionKind.of("v1", "Namespace");
-  static final GroupVersionKind DEPLOY = GroupVersionKind.of("apps", "Deployment").getClass()
-      == null ? null : new GroupVersionKind("apps", "v1", "Deployment");
+  static final GroupVersionKind DEPLOY = new GroupVersionKind("apps", "v1", "Deployment");
   static final WriteOptions W = WriteOptions.defaults();
 
   static Manifest yaml(String text) {
@@ -395,6 +394,18 @@ class SimulatedClusterTest {
     assertThat(job.at("/spec/selector/matchLabels/batch.kubernetes.io~1controller-uid"))
         .contains(JsonString.of(uid));
     assertThat(job.labels()).containsEntry("job-name", "migrate");
+  }
+
+  @Test
+  void oneLongClockMove_completesARollout_withGenerationOne() {
+    SimulatedCluster c = SimulatedCluster.create();
+    c.create(deployment("default", "web", 4), W);
+    c.clock().advance(java.time.Duration.ofMinutes(2));
+    Manifest d = c.get(DEPLOY, "default", "web").orElseThrow();
+    assertThat(d.metadata().getOrNull("generation")).isEqualTo(JsonNumber.of(1));
+    assertThat(d.annotation("deployment.kubernetes.io/revision")).contains("1");
+    assertThat(d.at("/status/availableReplicas")).contains(JsonNumber.of(4));
+    assertThat(d.at("/status/observedGeneration")).contains(JsonNumber.of(1));
   }
 
   @Test
