@@ -12,6 +12,7 @@ import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupVersionKind;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -255,9 +256,61 @@ final class SmpApply {
     } else {
       return;
     }
+    List<JsonValue> serverOrder = original == null ? List.of() : original.items();
+    if (original != null && patchList != null && mergeKey != null && info.patchMerges()) {
+      serverOrder = aliasedServerOrder(original.items(), patchList.items(), mergeKey, at);
+    }
     List<List<JsonValue>> parts = Smp.partition(merged.items(), order.items(), mergeKey, at);
     out.put(field, JsonArray.of(Smp.normalizeElementOrder(parts.get(0), parts.get(1),
-        order.items(), original == null ? List.of() : original.items(), mergeKey, at)));
+        order.items(), serverOrder, mergeKey, at)));
+  }
+
+  /**
+   * The target list as apimachinery's {@code mergePatchIntoOriginal} sees it after merging: its
+   * Go slice shares its backing array with the merge, so deletions shift items left in place
+   * and appended items land in spare capacity. This emulates that with the capacity a
+   * JSON-decoded list has (the next power of two), which is how kubectl and Argo CD compute a
+   * predicted object, so server-only items are placed exactly as there.
+   */
+  private static List<JsonValue> aliasedServerOrder(List<JsonValue> original,
+      List<JsonValue> patch, String mergeKey, Loc at) {
+    int n = original.size();
+    int cap = n <= 1 || n > 512 ? n : Integer.highestOneBit(n - 1) << 1;
+    JsonValue[] backing = Arrays.copyOf(original.toArray(new JsonValue[0]), Math.max(cap, n));
+    JsonValue[] work = backing;
+    int len = n;
+    List<JsonValue> plain = new ArrayList<>();
+    for (JsonValue v : patch) {
+      JsonValue directive = v instanceof JsonObject o ? o.getOrNull(DIRECTIVE) : null;
+      if (directive == null || directive.equals(JsonString.of("merge"))) {
+        plain.add(v);
+      } else if (directive.equals(JsonString.of("delete"))) {
+        JsonValue key = Smp.mergeKeyValue(v, mergeKey, at);
+        for (int i = find(work, len, key, mergeKey); i >= 0; i = find(work, len, key, mergeKey)) {
+          System.arraycopy(work, i + 1, work, i, len - i - 1);
+          len--;
+        }
+      }
+    }
+    for (JsonValue v : plain) {
+      if (find(work, len, Smp.mergeKeyValue(v, mergeKey, at), mergeKey) >= 0) {
+        continue;
+      }
+      if (len == work.length) {
+        work = Arrays.copyOf(work, Math.max(1, 2 * work.length));
+      }
+      work[len++] = v;
+    }
+    return Arrays.asList(backing).subList(0, n);
+  }
+
+  private static int find(JsonValue[] items, int len, JsonValue key, String mergeKey) {
+    for (int i = 0; i < len; i++) {
+      if (items[i] instanceof JsonObject o && key.equals(o.getOrNull(mergeKey))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The patch list's items must appear in the order list, in the same relative order. */

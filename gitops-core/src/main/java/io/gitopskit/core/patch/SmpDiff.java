@@ -290,7 +290,16 @@ final class SmpDiff {
         out.put(key, mergePatches(ao, bo, child));
       } else if (a instanceof JsonArray aa && b instanceof JsonArray ba
           && types.list(gvk, child.fields()).patchMerges()) {
-        out.put(key, mergePatchLists(aa, ba, types.list(gvk, child.fields()), child));
+        ListInfo info = types.list(gvk, child.fields());
+        JsonArray merged = mergePatchLists(aa, ba, info, child);
+        JsonValue order = out.containsKey(ORDER_PREFIX + key) ? out.get(ORDER_PREFIX + key)
+            : second.getOrNull(ORDER_PREFIX + key);
+        if (order instanceof JsonArray o && info.patchMergeKey().isPresent()
+            && Smp.itemsAreMaps(merged, JsonArray.empty(), child)) {
+          merged = JsonArray.of(Smp.sortByOrder(merged.items(), o.items(),
+              info.patchMergeKey().get(), child));
+        }
+        out.put(key, merged);
       } else {
         out.put(key, b);
       }
