@@ -5,19 +5,10 @@ import static io.gitopskit.core.patch.TestTypes.DEPLOYMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.gitopskit.core.json.JsonArray;
-import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
-import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupVersionKind;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.impl.Constraint;
 
 /** The kubectl apply patch: deletions from last-applied, changes against live. */
 class ThreeWayMergePatchTest {
@@ -189,7 +180,7 @@ class ThreeWayMergePatchTest {
   /** With live == last applied, kubectl's patch turns live into exactly the new config. */
   @Test
   void property_threeWayFromLastAppliedState_reachesTheConfig() {
-    qt().withExamples(300).forAll(deployments(), deployments()).checkAssert((a, b) -> {
+    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments()).checkAssert((a, b) -> {
       JsonObject patch = StrategicMergePatch.threeWay(T, DEPLOYMENT, a, b, a);
       assertThat(StrategicMergePatch.apply(T, DEPLOYMENT, a, patch)).as(patch.toJson())
           .isEqualTo(b);
@@ -198,84 +189,11 @@ class ThreeWayMergePatchTest {
 
   @Test
   void property_twoWayDiff_roundTrips() {
-    qt().withExamples(300).forAll(deployments(), deployments()).checkAssert((a, b) -> {
+    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments()).checkAssert((a, b) -> {
       JsonObject patch = StrategicMergePatch.diff(T, DEPLOYMENT, a, b);
       assertThat(StrategicMergePatch.apply(T, DEPLOYMENT, a, patch)).as(patch.toJson())
           .isEqualTo(b);
     });
-  }
-
-  /** Deployments with merge-keyed containers, env and ports, atomic args and finalizers. */
-  static Gen<JsonObject> deployments() {
-    return in -> {
-      JsonObject.Builder meta = JsonObject.builder().put("name", "web");
-      if (flip(in)) {
-        meta.put("labels", JsonObject.of(pick(in, "app", "tier"), JsonString.of(word(in))));
-      }
-      if (flip(in)) {
-        meta.put("finalizers", JsonArray.of(subset(in, List.of("a", "b", "c")).stream()
-            .map(s -> (JsonValue) JsonString.of(s)).toList()));
-      }
-      JsonArray.Builder containers = JsonArray.builder();
-      for (String name : subset(in, List.of("app", "side", "init"))) {
-        JsonObject.Builder c = JsonObject.builder().put("name", name);
-        if (flip(in)) {
-          c.put("image", name + ":" + in.next(Constraint.between(1, 3)));
-        }
-        if (flip(in)) {
-          c.put("args", JsonArray.of(JsonString.of(word(in))));
-        }
-        if (flip(in)) {
-          JsonArray.Builder env = JsonArray.builder();
-          for (String e : subset(in, List.of("A", "B", "C"))) {
-            env.add(JsonObject.builder().put("name", e).put("value", word(in)).build());
-          }
-          c.put("env", env.build());
-        }
-        if (flip(in)) {
-          JsonArray.Builder ports = JsonArray.builder();
-          for (String p : subset(in, List.of("80", "443"))) {
-            ports.add(JsonObject.of("containerPort", JsonNumber.of(Long.parseLong(p))));
-          }
-          c.put("ports", ports.build());
-        }
-        containers.add(c.build());
-      }
-      JsonObject.Builder spec = JsonObject.builder();
-      if (flip(in)) {
-        spec.put("replicas", JsonNumber.of(in.next(Constraint.between(0, 3))));
-      }
-      spec.put("template", JsonObject.of("spec", JsonObject.of("containers",
-          containers.build())));
-      return JsonObject.builder().put("apiVersion", "apps/v1").put("kind", "Deployment")
-          .put("metadata", meta.build()).put("spec", spec.build()).build();
-    };
-  }
-
-  private static boolean flip(RandomnessSource in) {
-    return in.next(Constraint.between(0, 1)) == 1;
-  }
-
-  private static String word(RandomnessSource in) {
-    return pick(in, "x", "y", "z");
-  }
-
-  private static String pick(RandomnessSource in, String... options) {
-    return options[(int) in.next(Constraint.between(0, options.length - 1))];
-  }
-
-  /** A random subset in random order. */
-  private static List<String> subset(RandomnessSource in, List<String> all) {
-    List<String> out = new ArrayList<>();
-    for (String s : all) {
-      if (flip(in)) {
-        out.add(s);
-      }
-    }
-    for (int i = out.size() - 1; i > 0; i--) {
-      Collections.swap(out, i, (int) in.next(Constraint.between(0, i)));
-    }
-    return out;
   }
 
   /** Reads a sub-object by JSON pointer. */
