@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
-/** Applies a strategic merge patch: a port of apimachinery's {@code mergeMap}/{@code mergeSlice}. */
+/** Applies a strategic merge patch: apimachinery's {@code mergeMap} and {@code mergeSlice}. */
 final class SmpApply {
 
   private final TypeInfo types;

@@ -180,7 +180,8 @@ class ThreeWayMergePatchTest {
   /** With live == last applied, kubectl's patch turns live into exactly the new config. */
   @Test
   void property_threeWayFromLastAppliedState_reachesTheConfig() {
-    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments()).checkAssert((a, b) -> {
+    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments())
+        .checkAssert((a, b) -> {
       JsonObject patch = StrategicMergePatch.threeWay(T, DEPLOYMENT, a, b, a);
       assertThat(StrategicMergePatch.apply(T, DEPLOYMENT, a, patch)).as(patch.toJson())
           .isEqualTo(b);
@@ -189,7 +190,8 @@ class ThreeWayMergePatchTest {
 
   @Test
   void property_twoWayDiff_roundTrips() {
-    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments()).checkAssert((a, b) -> {
+    qt().withExamples(300).forAll(DeploymentGen.deployments(), DeploymentGen.deployments())
+        .checkAssert((a, b) -> {
       JsonObject patch = StrategicMergePatch.diff(T, DEPLOYMENT, a, b);
       assertThat(StrategicMergePatch.apply(T, DEPLOYMENT, a, patch)).as(patch.toJson())
           .isEqualTo(b);

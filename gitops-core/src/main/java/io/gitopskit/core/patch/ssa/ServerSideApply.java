@@ -41,7 +41,9 @@ import org.jspecify.annotations.Nullable;
  * {@code creationTimestamp}, {@code selfLink} and {@code managedFields} of the applied
  * configuration are ignored; a live object without {@code managedFields} first gets an
  * {@code Update} entry {@code before-first-apply} owning all its fields, as the API server
- * does; field sets are not converted between API versions.
+ * does; an entry's time moves only when the write changed the object (an apply that changes
+ * nothing leaves a new entry without time); more than ten {@code Update} entries are folded
+ * into {@code ancient-changes}; field sets are not converted between API versions.
  *
  * @since 0.1
  */
@@ -232,9 +234,9 @@ public final class ServerSideApply {
    * Records a write other than apply (create, update, patch) to the main resource in the
    * managed fields: the writer's {@code Update} entry gains the fields it added or changed,
    * every manager loses the fields the write changed or removed. {@code status} is not
-   * tracked. A request whose {@code managedFields} differ from the old object's replaces them
-   * (a single empty entry clears them all, and the write is then not tracked); an empty list
-   * keeps the old ones.
+   * tracked. A request carrying {@code managedFields} replaces the old ones (a single empty
+   * entry clears them all, and the write is then not tracked); an empty list or undecodable
+   * entries keep the old ones.
    *
    * @param types list and map semantics of the kind
    * @param gvk the kind of the object
@@ -281,7 +283,12 @@ public final class ServerSideApply {
       if (r.size() == 1 && r.get(0).equals(JsonObject.empty())) {
         return ManagedFields.strip(newObj);
       }
-      entries = new ArrayList<>(ManagedFields.parse(r));
+      try {
+        entries = new ArrayList<>(ManagedFields.parse(r));
+      } catch (IllegalArgumentException e) {
+        // as the API server: undecodable managedFields in a request fall back to the old ones
+        entries = new ArrayList<>(previous);
+      }
     }
     Typed typed = new Typed(types, gvk);
     JsonObject before = oldObj == null ? JsonObject.empty() : ManagedFields.strip(oldObj);

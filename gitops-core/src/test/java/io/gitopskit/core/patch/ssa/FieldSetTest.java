@@ -142,7 +142,8 @@ class FieldSetTest {
   @Test
   void keysAreWrittenAsGoWould() {
     PathElement e = new PathElement.Key(obj("{'name':'a<b>&c\\u2028','n':1.5}"));
-    assertThat(e.fieldsV1Key()).isEqualTo("k:{\"n\":1.5,\"name\":\"a\\u003cb\\u003e\\u0026c\\u2028\"}");
+    assertThat(e.fieldsV1Key())
+        .isEqualTo("k:{\"n\":1.5,\"name\":\"a\\u003cb\\u003e\\u0026c\\u2028\"}");
     assertThat(PathElement.parse(e.fieldsV1Key())).isEqualTo(e);
     assertThat(PathElement.parse("v:true")).isEqualTo(new PathElement.Value(
         io.gitopskit.core.json.JsonBoolean.TRUE));
