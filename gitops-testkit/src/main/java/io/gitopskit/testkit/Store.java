@@ -21,6 +21,8 @@ import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupKind;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.patch.SchemaTypeInfo;
+import io.gitopskit.core.patch.TypeInfo;
 import io.gitopskit.core.schema.KubernetesSchema;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -194,6 +196,8 @@ final class Store {
   private long revision = 1;
   private KubernetesSchema schema = KubernetesSchema.builtIn();
   private int controllerDepth;
+  /** True while a server-side apply runs the write pipeline: its managedFields are final. */
+  private boolean applying;
 
   /** An object's identity across kinds. */
   record ObjRef(GroupKind kind, Ref ref) {}
@@ -392,7 +396,7 @@ final class Store {
         if (live == null) {
           throw notFound(k, name);
         }
-        JsonObject patched = Patching.patch(type, gvk, live.object().root(), patch, k);
+        JsonObject patched = Patching.patch(types(), type, gvk, live.object().root(), patch, k);
         Manifest candidate = manifestOrInvalid(k, name, patched);
         out = updateInternal(candidate, options, false, true);
       }
@@ -415,7 +419,7 @@ final class Store {
         if (live == null) {
           out = createInternal(desired, options);
         } else {
-          JsonObject merged = Patching.threeWay(object.gvk(), live.object(), desired, k);
+          JsonObject merged = Patching.threeWay(types(), object.gvk(), live.object(), desired, k);
           out = updateInternal(manifestOrInvalid(k, object.name(), merged), options, false, true);
         }
       }
@@ -434,10 +438,15 @@ final class Store {
         Stored live = table(object.groupKind()).objects.get(new Ref(ns(k, object.namespace()),
             object.name()));
         WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager());
-        Manifest merged = Patching.serverSideApply(object, live == null ? null : live.object(),
-            options, k, clock.instant());
-        out = live == null ? createInternal(merged, write)
-            : updateInternal(merged, write, false, true);
+        Manifest merged = Patching.serverSideApply(types(), object,
+            live == null ? null : live.object(), options, k, clock.instant());
+        applying = true;
+        try {
+          out = live == null ? createInternal(merged, write)
+              : updateInternal(merged, write, false, true);
+        } finally {
+          applying = false;
+        }
       }
       afterWrite(options.dryRun());
       return out;
@@ -574,7 +583,10 @@ final class Store {
       meta = meta.with("generation", JsonNumber.of(1));
     }
     obj = obj.withRoot(obj.root().with("metadata", meta));
-    obj = Patching.recordUpdate(k, null, obj, options.fieldManager(), clock.instant());
+    if (!applying) {
+      obj = Patching.recordUpdate(types(), null, obj, options.fieldManager(), false,
+          clock.instant());
+    }
     if (options.dryRun()) {
       return obj.withRoot(obj.root().with("metadata",
           obj.metadata().with("resourceVersion", JsonString.of(Long.toString(revision)))));
@@ -657,7 +669,10 @@ final class Store {
       obj = obj.withRoot(obj.root().with("metadata",
           obj.metadata().with("generation", JsonNumber.of(generation + 1))));
     }
-    obj = Patching.recordUpdate(k, old, obj, options.fieldManager(), clock.instant());
+    if (!applying) {
+      obj = Patching.recordUpdate(types(), old, obj, options.fieldManager(), statusOnly,
+          clock.instant());
+    }
     if (sameIgnoringVersion(old, obj)) {
       return old;
     }
@@ -1111,6 +1126,10 @@ final class Store {
 
   KubernetesSchema schema() {
     return schema;
+  }
+
+  TypeInfo types() {
+    return SchemaTypeInfo.of(schema);
   }
 
   void schema(KubernetesSchema value) {
