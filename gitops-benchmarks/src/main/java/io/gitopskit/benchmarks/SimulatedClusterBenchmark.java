@@ -1,5 +1,6 @@
 package io.gitopskit.benchmarks;
 
+import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ListOptions;
 import io.gitopskit.core.cluster.ResourceList;
 import io.gitopskit.core.cluster.WriteOptions;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The simulated cluster at 10k, 100k and 1M stored objects: listing by label selector (every
  * selector matches exactly 10 objects, so a flat cost across sizes means the cost follows the
- * matches, not the cluster size) and writing (an update of one object).
+ * matches, not the cluster size) and writing one object (an update, and a server-side apply with
+ * managed fields).
  *
  * <p>Run: {@code java -jar gitops-benchmarks/target/benchmarks.jar SimulatedClusterBenchmark}.
  */
@@ -56,6 +58,15 @@ public class SimulatedClusterBenchmark {
   public ResourceList listByLabel() {
     int shard = (next = (next + 7919) % (size / ClusterFixtures.PER_SHARD));
     return cluster.list(CM, ListOptions.all().withSelector("shard=s" + shard));
+  }
+
+  /** Server-side applies one object's changed configuration, cycling through objects. */
+  @Benchmark
+  public Manifest applyServerSide() {
+    int i = (next = (next + 7919) % size);
+    Manifest m = ClusterFixtures.configMap(i)
+        .with("/data/LOG_LEVEL", JsonString.of("debug-" + System.nanoTime()));
+    return cluster.applyServerSide(m, ApplyOptions.defaults().withForce(true));
   }
 
   /** Updates one stored object (a changed data value), cycling through objects. */
