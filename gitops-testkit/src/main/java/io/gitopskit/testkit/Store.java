@@ -73,20 +73,33 @@ final class Store {
 
   /** The objects of one kind, with a label index. */
   static final class Table {
+    /** Ordered, for lists and namespace scans. */
     final TreeMap<Ref, Stored> objects = new TreeMap<>();
+    /** The same objects by name, for O(1) lookups on large clusters. */
+    private final HashMap<Ref, Stored> byRef = new HashMap<>();
     final Map<String, Map<String, Set<Ref>>> labels = new HashMap<>();
+
+    @Nullable Stored get(Ref ref) {
+      return byRef.get(ref);
+    }
+
+    boolean containsKey(Ref ref) {
+      return byRef.containsKey(ref);
+    }
 
     void put(Ref ref, Stored stored, @Nullable Stored previous) {
       if (previous != null) {
         unindex(ref, previous.object());
       }
       objects.put(ref, stored);
+      byRef.put(ref, stored);
       stored.object().labels().forEach((k, v) ->
           labels.computeIfAbsent(k, x -> new HashMap<>()).computeIfAbsent(v, x -> new HashSet<>())
               .add(ref));
     }
 
     void remove(Ref ref) {
+      byRef.remove(ref);
       Stored previous = objects.remove(ref);
       if (previous != null) {
         unindex(ref, previous.object());
@@ -299,7 +312,7 @@ final class Store {
     try {
       synchronized (this) {
         Kind k = kind(gvk);
-        Stored s = table(gvk.groupKind()).objects.get(new Ref(ns(k, namespace), name));
+        Stored s = table(gvk.groupKind()).get(new Ref(ns(k, namespace), name));
         return s == null ? Optional.empty() : Optional.of(asVersion(s.object(), gvk));
       }
     } finally {
@@ -313,7 +326,7 @@ final class Store {
     List<Manifest> items = new ArrayList<>();
     String n = k.resource().namespaced() ? namespace : "";
     for (Ref ref : t.candidates(n, selector)) {
-      Stored s = t.objects.get(ref);
+      Stored s = t.get(ref);
       if (s != null && selector.matches(s.object().labels())) {
         items.add(asVersion(s.object(), gvk));
       }
@@ -354,7 +367,7 @@ final class Store {
 
   synchronized Optional<Manifest> find(GroupKind gk, String namespace, String name) {
     Table t = tables.get(gk);
-    Stored s = t == null ? null : t.objects.get(new Ref(namespace, name));
+    Stored s = t == null ? null : t.get(new Ref(namespace, name));
     return s == null ? Optional.empty() : Optional.of(s.object());
   }
 
@@ -392,7 +405,7 @@ final class Store {
       Manifest out;
       synchronized (this) {
         Kind k = kind(gvk);
-        Stored live = table(gvk.groupKind()).objects.get(new Ref(ns(k, namespace), name));
+        Stored live = table(gvk.groupKind()).get(new Ref(ns(k, namespace), name));
         if (live == null) {
           throw notFound(k, name);
         }
@@ -414,7 +427,7 @@ final class Store {
         Kind k = kind(object.gvk());
         String config = Patching.lastAppliedConfiguration(object);
         Manifest desired = object.withAnnotation(LAST_APPLIED, config);
-        Stored live = table(object.groupKind()).objects.get(new Ref(ns(k, object.namespace()),
+        Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
             object.name()));
         if (live == null) {
           out = createInternal(desired, options);
@@ -435,7 +448,7 @@ final class Store {
       Manifest out;
       synchronized (this) {
         Kind k = kind(object.gvk());
-        Stored live = table(object.groupKind()).objects.get(new Ref(ns(k, object.namespace()),
+        Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
             object.name()));
         WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager());
         Manifest merged = Patching.serverSideApply(types(), object,
@@ -461,7 +474,7 @@ final class Store {
       synchronized (this) {
         Kind k = kind(gvk);
         Ref ref = new Ref(ns(k, namespace), name);
-        Stored s = table(gvk.groupKind()).objects.get(ref);
+        Stored s = table(gvk.groupKind()).get(ref);
         if (s == null) {
           throw notFound(k, name);
         }
@@ -544,7 +557,7 @@ final class Store {
       if (!namespace.equals(input.namespace())) {
         obj = obj.withNamespace(namespace);
       }
-      Stored nsObj = table(new GroupKind("", "Namespace")).objects.get(new Ref("", namespace));
+      Stored nsObj = table(new GroupKind("", "Namespace")).get(new Ref("", namespace));
       if (nsObj == null) {
         throw new ClusterException.NotFound("namespaces \"" + namespace + "\" not found");
       }
@@ -560,7 +573,7 @@ final class Store {
       obj = obj.withName(generateName(gk, namespace, obj.name()));
     }
     Ref ref = new Ref(namespace, obj.name());
-    if (table(gk).objects.containsKey(ref)) {
+    if (table(gk).containsKey(ref)) {
       throw ApiErrors.alreadyExists(k.resource().qualifiedPlural(), obj.name());
     }
     JsonObject meta = obj.metadata();
@@ -612,7 +625,7 @@ final class Store {
     Kind k = kind(input.gvk());
     GroupKind gk = input.groupKind();
     Ref ref = new Ref(ns(k, input.namespace()), input.name());
-    Stored live = table(gk).objects.get(ref);
+    Stored live = table(gk).get(ref);
     if (live == null) {
       throw notFound(k, input.name());
     }
@@ -733,7 +746,7 @@ final class Store {
 
   /** Deletes with a policy; caller holds the lock. Returns the removed or marked object. */
   Manifest deleteInternal(ObjRef obj, PropagationPolicy policy) {
-    Stored s = table(obj.kind()).objects.get(obj.ref());
+    Stored s = table(obj.kind()).get(obj.ref());
     if (s == null) {
       throw new IllegalStateException("missing " + obj);
     }
@@ -772,7 +785,7 @@ final class Store {
 
   /** Handles the GC finalizers of an object being deleted; removes it once none remain. */
   private @Nullable Manifest processFinalizers(ObjRef obj) {
-    Stored s = table(obj.kind()).objects.get(obj.ref());
+    Stored s = table(obj.kind()).get(obj.ref());
     if (s == null) {
       return null;
     }
@@ -782,7 +795,7 @@ final class Store {
     boolean changed = false;
     if (fins.contains("orphan")) {
       for (ObjRef dep : dependentsOf(uid)) {
-        Stored d = table(dep.kind()).objects.get(dep.ref());
+        Stored d = table(dep.kind()).get(dep.ref());
         if (d != null) {
           put(dep.kind(), dep.ref(), withoutOwner(d.object(), uid), d);
         }
@@ -792,18 +805,18 @@ final class Store {
     }
     if (fins.contains("foregroundDeletion")) {
       for (ObjRef dep : dependentsOf(uid)) {
-        if (table(dep.kind()).objects.containsKey(dep.ref())) {
+        if (table(dep.kind()).containsKey(dep.ref())) {
           deleteInternal(dep, PropagationPolicy.FOREGROUND);
         }
       }
-      Stored again = table(obj.kind()).objects.get(obj.ref());
+      Stored again = table(obj.kind()).get(obj.ref());
       if (again == null) {
         return null;
       }
       m = again.object();
       fins = new ArrayList<>(finalizers(m));
       fins.remove("orphan");
-      if (dependentsOf(uid).stream().noneMatch(d -> table(d.kind()).objects.containsKey(d.ref()))) {
+      if (dependentsOf(uid).stream().noneMatch(d -> table(d.kind()).containsKey(d.ref()))) {
         fins.remove("foregroundDeletion");
         changed = true;
       }
@@ -814,14 +827,14 @@ final class Store {
     if (fins.isEmpty()) {
       return removeNow(obj);
     }
-    Stored current = table(obj.kind()).objects.get(obj.ref());
+    Stored current = table(obj.kind()).get(obj.ref());
     return put(obj.kind(), obj.ref(), m.withRoot(m.root().with("metadata",
         m.metadata().with("finalizers", strings(fins)))), current);
   }
 
   private Manifest deleteNamespace(ObjRef obj, Manifest ns) {
     String name = obj.ref().name();
-    Stored s = table(obj.kind()).objects.get(obj.ref());
+    Stored s = table(obj.kind()).get(obj.ref());
     Manifest terminating = ns;
     if (!ns.metadata().has("deletionTimestamp")) {
       JsonObject meta = ns.metadata().with("deletionTimestamp",
@@ -839,12 +852,12 @@ final class Store {
       Table t = tables.get(gk);
       for (Ref ref : new ArrayList<>(t.objects.subMap(new Ref(name, ""), true,
           new Ref(name + "\0", ""), false).keySet())) {
-        if (t.objects.containsKey(ref)) {
+        if (t.containsKey(ref)) {
           deleteInternal(new ObjRef(gk, ref), PropagationPolicy.BACKGROUND);
         }
       }
     }
-    Stored after = table(obj.kind()).objects.get(obj.ref());
+    Stored after = table(obj.kind()).get(obj.ref());
     if (after == null) {
       return terminating;
     }
@@ -869,7 +882,7 @@ final class Store {
   private void collectDependents(Manifest owner, PropagationPolicy policy) {
     String uid = owner.metadata().getString("uid").orElse("");
     for (ObjRef dep : dependentsOf(uid)) {
-      Stored d = table(dep.kind()).objects.get(dep.ref());
+      Stored d = table(dep.kind()).get(dep.ref());
       if (d == null) {
         continue;
       }
@@ -972,7 +985,7 @@ final class Store {
 
   /** Removes an object at once; caller holds the lock. */
   Manifest removeNow(ObjRef obj) {
-    Stored s = table(obj.kind()).objects.get(obj.ref());
+    Stored s = table(obj.kind()).get(obj.ref());
     if (s == null) {
       throw new IllegalStateException("missing " + obj);
     }
@@ -992,14 +1005,14 @@ final class Store {
     for (String ownerUid : ownerUids(last)) {
       ObjRef owner = findByUid(ownerUid);
       if (owner != null) {
-        Stored o = table(owner.kind()).objects.get(owner.ref());
+        Stored o = table(owner.kind()).get(owner.ref());
         if (o != null && finalizers(o.object()).contains("foregroundDeletion")) {
           processFinalizers(owner);
         }
       }
     }
     if (!obj.ref().namespace().isEmpty()) {
-      Stored ns = table(new GroupKind("", "Namespace")).objects.get(
+      Stored ns = table(new GroupKind("", "Namespace")).get(
           new Ref("", obj.ref().namespace()));
       if (ns != null && ns.object().metadata().has("deletionTimestamp")
           && namespaceEmpty(obj.ref().namespace())) {
@@ -1113,7 +1126,7 @@ final class Store {
       for (int i = 0; i < 5; i++) {
         b.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
-      if (!table(gk).objects.containsKey(new Ref(namespace, b.toString()))) {
+      if (!table(gk).containsKey(new Ref(namespace, b.toString()))) {
         return b.toString();
       }
     }

@@ -1,9 +1,9 @@
 package io.gitopskit.core.json;
 
+import io.gitopskit.core.internal.Escapes;
+
 /** Deterministic JSON text for the tree: compact or indented by two spaces. */
 final class JsonText {
-
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonText() {}
 
@@ -71,27 +71,6 @@ final class JsonText {
 
   /** Appends a JSON string literal with the escapes RFC 8259 requires. */
   static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            out.append("\\u").append(HEX[(c >> 12) & 0xF]).append(HEX[(c >> 8) & 0xF])
-                .append(HEX[(c >> 4) & 0xF]).append(HEX[c & 0xF]);
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    Escapes.quote(s, out, false);
   }
 }

@@ -1,5 +1,7 @@
 package io.gitopskit.core.patch.ssa;
 
+import io.gitopskit.core.internal.Escapes;
+
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNull;
@@ -116,29 +118,8 @@ final class GoJson {
     return display(JsonString.of(s));
   }
 
-  private static final String HEX = "0123456789abcdef";
-
   static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-            out.append("\\u").append(HEX.charAt(c >> 12)).append(HEX.charAt((c >> 8) & 15))
-                .append(HEX.charAt((c >> 4) & 15)).append(HEX.charAt(c & 15));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    Escapes.quote(s, out, true);
   }
 
   private JsonValue value(int depth) {
