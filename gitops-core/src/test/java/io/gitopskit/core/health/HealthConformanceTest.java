@@ -8,6 +8,7 @@ import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.Manifest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * gitops-engine's own health fixtures ({@code ../shared/conformance/health/gitops-engine}),
  * read in place, against the statuses its {@code health_test.go} asserts ({@code EXPECTED.tsv})
- * and the messages derived from its code ({@code reference/gitops-engine.md} §3.5).
+ * and the messages derived from its code ({@code reference/gitops-engine.md} §3.5, copied to
+ * {@code gitops-engine-messages.tsv}).
  */
 class HealthConformanceTest {
 
@@ -69,58 +70,32 @@ class HealthConformanceTest {
     assertThat(listed).hasSize(49).containsExactlyInAnyOrderElementsOf(files);
   }
 
+  static Stream<Arguments> derivedMessages() throws IOException {
+    List<Arguments> rows = new ArrayList<>();
+    try (var in = HealthConformanceTest.class.getResourceAsStream("gitops-engine-messages.tsv")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      for (String line : text.lines().toList()) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          String[] cols = line.split("\t", -1);
+          rows.add(Arguments.of(cols[0], cols[1]));
+        }
+      }
+    }
+    return rows.stream();
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      apiservice-v1-false.yaml | MissingEndpoints: endpoints for service/cert-manager-webhook in "external-dns" have no addresses
-      apiservice-v1-true.yaml | Passed: all checks passed
-      apiservice-v1beta1-false.yaml | MissingEndpoints: endpoints for service/cert-manager-webhook in "external-dns" have no addresses
-      apiservice-v1beta1-true.yaml | Passed: all checks passed
-      daemonset-ondelete.yaml | daemon set 0 out of 1 new pods have been updated
-      deployment-degraded.yaml | Deployment "guestbook-ui" exceeded its progress deadline
-      deployment-progressing.yaml | Waiting for rollout to finish: 1 old replicas are pending termination...
-      deployment-suspended.yaml | Deployment is paused
-      nginx.yaml | ``
-      hpa-v1-degraded.yaml | the HPA controller was unable to get the target's current scale
-      hpa-v1-healthy-toofew.yaml | recommended size matches current size
-      hpa-v1-healthy.yaml | the HPA controller was able to update the target scale to 1
-      hpa-v1-progressing-with-no-annotations.yaml | Waiting to Autoscale
-      hpa-v1-progressing.yaml | Waiting to Autoscale
-      hpa-v2-degraded.yaml | the HPA controller was unable to get the target's current scale: deployments/scale.apps "sandbox-test-app-8" not found
-      hpa-v2-healthy.yaml | recommended size matches current size
-      hpa-v2-progressing.yaml | Waiting to Autoscale
-      hpa-v2beta1-healthy-disabled.yaml | the HPA controller was able to get the target's current scale
-      hpa-v2beta1-healthy.yaml | recommended size matches current size
-      hpa-v2beta2-healthy.yaml | recommended size matches current size
-      ingress.yaml | ``
-      ingress-nonemptylist.yaml | ``
-      ingress-unassigned.yaml | ``
-      job-failed.yaml | Job has reached the specified backoff limit
-      job-running.yaml | ``
-      job-succeeded.yaml | ``
-      job-suspended.yaml | ``
-      pod-crashloop.yaml | Back-off 40s restarting failed container=main pod=my-pod_argocd(63674389-f613-11e8-a057-fe5f49266390)
-      pod-deletion.yaml | Pending deletion
-      pod-error.yaml | ``
-      pod-failed.yaml | container "main" failed with exit code 1
-      pod-imagepullbackoff.yaml | Back-off pulling image "gcr.io/heptio-images/ks-guestbook-demo:0.3"
-      pod-pending.yaml | ``
-      pod-running-not-ready.yaml | ``
-      pod-running-restart-always.yaml | ``
-      pod-running-restart-never.yaml | ``
-      pod-running-restart-onfailure.yaml | ``
-      pod-succeeded.yaml | ``
-      pvc-bound.yaml | ``
-      pvc-pending.yaml | ``
-      statefulset.yaml | statefulset has 1 ready pods
-      statefulset-ondelete.yaml | statefulset has 1 ready pods
-      svc-clusterip.yaml | ``
-      svc-loadbalancer.yaml | ``
-      svc-loadbalancer-nonemptylist.yaml | ``
-      svc-loadbalancer-unassigned.yaml | ``
-      """)
+  @MethodSource("derivedMessages")
   void builtInChecks_giveTheMessagesDerivedFromTheCode(String file, String message) {
     assertThat(HealthChecks.builtIn().assess(load(file)).orElseThrow().message()).as(file)
         .isEqualTo(message);
+  }
+
+  @Test
+  void derivedMessages_coverEveryFixtureWithHealth() throws IOException {
+    assertThat(derivedMessages().map(a -> (String) a.get()[0]))
+        .containsExactlyInAnyOrderElementsOf(expected().filter(a -> !a.get()[1].equals("NONE"))
+            .map(a -> (String) a.get()[0]).toList());
   }
 
   /**
