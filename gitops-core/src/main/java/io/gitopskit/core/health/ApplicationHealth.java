@@ -131,7 +131,14 @@ public final class ApplicationHealth {
   public record ResourceHealth(ResourceKey key, Optional<HealthStatus> health,
       boolean aggregated) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param key the resource
+     * @param health its health, if any
+     * @param aggregated whether it counted
+     * @throws IllegalArgumentException if aggregated without a health
+     */
     public ResourceHealth {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(health, "health");

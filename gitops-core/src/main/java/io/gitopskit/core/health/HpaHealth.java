@@ -5,16 +5,17 @@ import static io.gitopskit.core.health.Fields.element;
 import static io.gitopskit.core.health.Fields.object;
 import static io.gitopskit.core.health.Fields.string;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.gitopskit.core.json.JsonArray;
-import io.gitopskit.core.json.JsonNull;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonString;
-import io.gitopskit.core.json.JsonValue;
-import io.gitopskit.core.load.LoadException;
-import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.Manifest;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Argo CD's HorizontalPodAutoscaler rule ({@code health_hpa.go}). {@code autoscaling/v1} keeps
@@ -29,7 +30,14 @@ final class HpaHealth {
   static final String CONDITIONS_ANNOTATION = "autoscaling.alpha.kubernetes.io/conditions";
   static final HealthStatus WAITING = HealthStatus.progressing("Waiting to Autoscale");
 
-  private static final ManifestLoader JSON = ManifestLoader.defaults();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+  private static final String WHERE = "status.conditions[]";
+  private static final String[] FIELD_NAMES = {"type", "reason", "message", "status"};
+  private static final int TYPE = 0;
+  private static final int REASON = 1;
+  private static final int MESSAGE = 2;
+  private static final int STATUS = 3;
 
   private HpaHealth() {}
 
@@ -39,36 +47,35 @@ final class HpaHealth {
     if (text == null) {
       return WAITING;
     }
-    JsonArray conditions = parseAnnotation(text);
-    return conditions.isEmpty() ? WAITING : scan(conditions, true);
+    List<String[]> conditions = parseAnnotation(text);
+    for (String[] c : conditions) {
+      if (degraded(c[TYPE], c[REASON])) {
+        return HealthStatus.degraded(c[MESSAGE]);
+      }
+      if ((c[TYPE].equals("AbleToScale") || c[TYPE].equals("ScalingLimited"))
+          && c[STATUS].equals("True")) {
+        return HealthStatus.healthy(c[MESSAGE]);
+      }
+    }
+    return WAITING;
   }
 
   /** {@code autoscaling/v2beta1}, {@code v2beta2} and {@code v2}: {@code status.conditions}. */
   static HealthStatus v2(Manifest hpa) {
     JsonObject status = object(hpa.root(), "", "status");
-    return scan(array(status, "status", "conditions"), false);
+    return scan(array(status, "status", "conditions"));
   }
 
-  private static HealthStatus scan(JsonArray conditions, boolean annotation) {
+  private static HealthStatus scan(JsonArray conditions) {
     for (int i = 0; i < conditions.size(); i++) {
-      JsonObject c;
-      if (!annotation) {
-        c = element(conditions, i, "status.conditions");
-      } else if (conditions.get(i) instanceof JsonObject o) {
-        c = o;
-      } else if (conditions.get(i) instanceof JsonNull) {
-        c = JsonObject.empty();
-      } else {
-        throw annotationError("a condition is not a JSON object");
-      }
-      String type = field(c, "type", annotation);
-      String reason = field(c, "reason", annotation);
-      if (degraded(type, reason)) {
-        return HealthStatus.degraded(field(c, "message", annotation));
+      JsonObject c = element(conditions, i, "status.conditions");
+      String type = string(c, WHERE, "type");
+      if (degraded(type, string(c, WHERE, "reason"))) {
+        return HealthStatus.degraded(string(c, WHERE, "message"));
       }
       if ((type.equals("AbleToScale") || type.equals("ScalingLimited"))
-          && field(c, "status", annotation).equals("True")) {
-        return HealthStatus.healthy(field(c, "message", annotation));
+          && Fields.conditionStatus(c).equals("True")) {
+        return HealthStatus.healthy(string(c, WHERE, "message"));
       }
     }
     return WAITING;
@@ -86,56 +93,82 @@ final class HpaHealth {
   }
 
   /**
-   * A condition field. Typed conditions use the exact key; the annotation is decoded as Go's
-   * {@code encoding/json} does, which matches keys case-insensitively.
+   * Decodes the annotation as Go's {@code encoding/json} decodes it into a slice of condition
+   * structs: {@code null} is no conditions, {@code null} elements are empty conditions, keys
+   * match case-insensitively (an exact match first), other keys are ignored, and the four
+   * fields must be strings or null.
    */
-  private static String field(JsonObject condition, String key, boolean annotation) {
-    if (!annotation) {
-      return key.equals("status") ? Fields.conditionStatus(condition)
-          : string(condition, "status.conditions[]", key);
+  private static List<String[]> parseAnnotation(String text) {
+    List<String[]> out = new ArrayList<>();
+    try (JsonParser p = JSON.createParser(text)) {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw annotationError("unexpected end of JSON input");
+      }
+      if (t == JsonToken.VALUE_NULL) {
+        expectEnd(p);
+        return out;
+      }
+      if (t != JsonToken.START_ARRAY) {
+        throw annotationError("the annotation is not a JSON array");
+      }
+      while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+        if (t == JsonToken.VALUE_NULL) {
+          out.add(new String[] {"", "", "", ""});
+          continue;
+        }
+        if (t != JsonToken.START_OBJECT) {
+          throw annotationError("a condition is not a JSON object");
+        }
+        out.add(condition(p));
+      }
+      expectEnd(p);
+      return out;
+    } catch (JsonProcessingException e) {
+      String m = e.getOriginalMessage();
+      throw annotationError("malformed JSON: " + (m == null ? "" : m.lines().findFirst()
+          .orElse("")));
+    } catch (IOException e) {
+      throw annotationError("malformed JSON: " + e.getClass().getSimpleName());
     }
-    JsonValue v = condition.getOrNull(key);
-    if (v == null) {
-      for (int i = 0; i < condition.size(); i++) {
-        if (condition.keyAt(i).equalsIgnoreCase(key)) {
-          v = condition.valueAt(i);
-          break;
+  }
+
+  private static String[] condition(JsonParser p) throws IOException {
+    String[] c = {"", "", "", ""};
+    boolean[] exact = new boolean[4];
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken value = p.nextToken();
+      int field = -1;
+      for (int i = 0; i < FIELD_NAMES.length; i++) {
+        if (FIELD_NAMES[i].equalsIgnoreCase(key)) {
+          field = i;
         }
       }
+      if (field < 0) {
+        p.skipChildren();
+        continue;
+      }
+      boolean isExact = FIELD_NAMES[field].equals(key);
+      if (value == JsonToken.VALUE_STRING) {
+        if (isExact || !exact[field]) {
+          c[field] = p.getText();
+          exact[field] |= isExact;
+        }
+      } else if (value != JsonToken.VALUE_NULL) {
+        throw annotationError("field " + FIELD_NAMES[field] + " is not a string");
+      }
     }
-    if (v == null || v instanceof JsonNull) {
-      return "";
-    }
-    if (v instanceof JsonString s) {
-      return s.value();
-    }
-    throw annotationError("field " + key + " is not a string");
+    return c;
   }
 
-  private static JsonArray parseAnnotation(String text) {
-    List<JsonValue> docs;
-    try {
-      docs = JSON.readDocuments(text, "conditions.json");
-    } catch (LoadException e) {
-      throw annotationError(e.problem());
-    }
-    if (docs.isEmpty()) {
-      if (text.strip().equals("null")) {
-        return JsonArray.empty();
-      }
-      throw annotationError("unexpected end of JSON input");
-    }
-    if (docs.size() > 1) {
+  private static void expectEnd(JsonParser p) throws IOException {
+    if (p.nextToken() != null) {
       throw annotationError("invalid character after top-level value");
     }
-    JsonValue v = docs.get(0);
-    if (v instanceof JsonArray a) {
-      return a;
-    }
-    throw annotationError("the annotation is not a JSON array");
   }
 
-  private static Fields.TypeMismatch annotationError(@Nullable String problem) {
+  private static Fields.TypeMismatch annotationError(String problem) {
     return new Fields.TypeMismatch("failed to convert conditions annotation to typed: "
         + problem, true);
   }

@@ -86,7 +86,8 @@
  *
  * <p>Checks are pure functions of the live object; they never log and never throw out of the
  * registry. The built-in checks read the immutable tree in place (no re-serialization, no
- * regular expressions), so one costs well under a microsecond.
+ * regular expressions): a few hundred nanoseconds per object; about a microsecond for a v1 HPA,
+ * whose conditions annotation is parsed as JSON.
  */
 @NullMarked
 package io.gitopskit.core.health;

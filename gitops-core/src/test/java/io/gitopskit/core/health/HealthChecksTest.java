@@ -266,7 +266,7 @@ class HealthChecksTest {
     HealthStatus status = HealthChecks.builtIn().assess(hpa).orElseThrow();
     assertThat(status.code()).isEqualTo(HealthCode.UNKNOWN);
     assertThat(status.message())
-        .startsWith("failed to convert conditions annotation to typed: JSON syntax error");
+        .startsWith("failed to convert conditions annotation to typed: malformed JSON: ");
     Manifest empty = hpa.withAnnotation(HpaHealth.CONDITIONS_ANNOTATION, "");
     assertThat(health(HealthChecks.builtIn(), empty)).isEqualTo(
         "Unknown: failed to convert conditions annotation to typed: unexpected end of JSON input");
