@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record HealthStatus(HealthCode code, String message) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param code the health code
+   * @param message the message, possibly empty
+   */
   public HealthStatus {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");
