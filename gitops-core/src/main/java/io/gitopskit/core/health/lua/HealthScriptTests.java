@@ -7,6 +7,7 @@ import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
+import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.LoadLimits;
 import io.gitopskit.core.load.ManifestLoader;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,12 @@ import org.jspecify.annotations.Nullable;
  * accepted for {@code inputPath}, as two of Argo CD's suites spell it. An input file may hold
  * several YAML documents: the first non-empty one is the object.
  *
- * <p>Inputs are read with this library's YAML rules ({@link ManifestLoader}), which refuse
- * duplicate keys. Argo CD's YAML library accepts them with a warning; here such a case fails and
- * says why, since a live object can never have duplicate keys: fix the input file. Inputs must
- * lie inside their kind directory (symbolic links out of it are refused).
+ * <p>Inputs are read with this library's YAML rules ({@link ManifestLoader}). Those refuse
+ * duplicate keys, but Argo CD's YAML library (go-yaml) accepts them, the last value winning, and
+ * real test files have them (gitops-engine's {@code statefulset-ondelete.yaml} repeats {@code
+ * updateStrategy}). So a file with duplicate keys is read again with the duplicates dropped, the
+ * last value winning, and the case's {@link CaseResult#detail()} carries a warning naming them.
+ * Inputs must lie inside their kind directory (symbolic links out of it are refused).
  *
  * <p>Problems with a suite itself (no test file, a malformed one, a script that does not
  * compile) are reported in {@link SuiteResult#problem()} rather than thrown.
@@ -63,7 +66,8 @@ public final class HealthScriptTests {
    * @param actual what the script returned, or null for no opinion or when the input could not
    *     be read
    * @param passed whether {@code actual} equals {@code expected}
-   * @param detail why the case failed (empty when it passed)
+   * @param detail why the case failed, and any warning about its input (empty when it passed
+   *     cleanly)
    */
   public record CaseResult(String suite, String name, HealthStatus expected,
       @Nullable HealthStatus actual, boolean passed, String detail) {
@@ -79,7 +83,7 @@ public final class HealthScriptTests {
     @Override
     public String toString() {
       return (passed ? "PASS " : "FAIL ") + suite + " " + name
-          + (passed ? "" : ": " + detail);
+          + (detail.isEmpty() ? "" : ": " + detail);
     }
   }
 
@@ -281,14 +285,14 @@ public final class HealthScriptTests {
   }
 
   private static CaseResult runCase(String suite, Path base, LuaHealthCheck check, TestCase t) {
-    JsonObject input;
+    Parsed input;
     try {
       input = readInput(base, t.inputPath());
     } catch (GitOpsException e) {
       return new CaseResult(suite, t.inputPath(), t.expected(), null, false,
           "cannot read the input: " + e.getMessage());
     }
-    LuaHealthCheck.Outcome outcome = check.evaluate(input);
+    LuaHealthCheck.Outcome outcome = check.evaluate((JsonObject) input.document());
     HealthStatus actual = outcome.status();
     boolean passed = t.expected().equals(actual);
     String detail;
@@ -300,6 +304,10 @@ public final class HealthScriptTests {
       detail = "expected " + show(t.expected()) + ", got no health (nil)";
     } else {
       detail = "expected " + show(t.expected()) + ", got " + show(actual);
+    }
+    if (!input.duplicates().isEmpty()) {
+      detail = (detail.isEmpty() ? "" : detail + "; ") + "warning: duplicate keys in the input "
+          + "(the last value wins, as in Argo CD): " + String.join(", ", input.duplicates());
     }
     return new CaseResult(suite, t.inputPath(), t.expected(), actual, passed, detail);
   }
@@ -314,7 +322,7 @@ public final class HealthScriptTests {
       throw new LuaScriptException("no " + ScriptTree.TESTS + " next to the script");
     }
     String origin = suite + "/" + ScriptTree.TESTS;
-    JsonValue doc = firstDocument(ScriptTree.read(base, file, MAX_FILE_BYTES), origin);
+    JsonValue doc = firstDocument(ScriptTree.read(base, file, MAX_FILE_BYTES), origin).document();
     JsonValue testsValue = doc instanceof JsonObject o ? o.getOrNull("tests") : null;
     if (!(testsValue instanceof JsonArray testsArray)) {
       throw new LuaScriptException(origin + ": expected a list under 'tests'");
@@ -352,20 +360,35 @@ public final class HealthScriptTests {
     return Optional.of(s.value());
   }
 
-  private static JsonObject readInput(Path base, String inputPath) {
+  private static Parsed readInput(Path base, String inputPath) {
     Path file = base.resolve(inputPath).normalize();
-    JsonValue doc = firstDocument(ScriptTree.read(base, file, MAX_FILE_BYTES), inputPath);
-    if (!(doc instanceof JsonObject o)) {
+    Parsed parsed = firstDocument(ScriptTree.read(base, file, MAX_FILE_BYTES), inputPath);
+    if (!(parsed.document() instanceof JsonObject)) {
       throw new LuaScriptException(inputPath + ": the first document is not an object");
     }
-    return o;
+    return parsed;
   }
 
-  private static JsonValue firstDocument(byte[] bytes, String origin) {
-    List<JsonValue> docs = LOADER.readDocuments(new String(bytes, StandardCharsets.UTF_8), origin);
+  /** The first document, and the keys that were duplicated in the text (if any). */
+  private record Parsed(JsonValue document, List<String> duplicates) {}
+
+  private static Parsed firstDocument(byte[] bytes, String origin) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    List<JsonValue> docs;
+    List<String> duplicates = List.of();
+    try {
+      docs = LOADER.readDocuments(text, origin);
+    } catch (LoadException e) {
+      if (!e.problem().startsWith("duplicate key")) {
+        throw e;
+      }
+      LenientYaml.Result lenient = LenientYaml.dedupe(text, (int) MAX_FILE_BYTES);
+      duplicates = lenient.duplicates();
+      docs = LOADER.readDocuments(lenient.text(), origin);
+    }
     if (docs.isEmpty()) {
       throw new LuaScriptException(origin + ": no YAML document");
     }
-    return docs.get(0);
+    return new Parsed(docs.get(0), duplicates);
   }
 }

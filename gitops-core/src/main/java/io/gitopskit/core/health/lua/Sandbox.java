@@ -27,8 +27,9 @@ import org.luaj.vm2.lib.jse.JseMathLib;
  * Builds the environment of one script call: a fresh {@code Globals} with the base functions
  * (minus {@code load}, {@code loadstring}, {@code dofile}, {@code loadfile}, {@code
  * collectgarbage}), fresh copies of the {@code string}, {@code table} and {@code math} tables, a
- * restricted {@code os} ({@code time}, {@code date}, {@code clock}), a {@code require} that only
- * knows those four modules, and the Lua 5.1 shims {@code table.getn} and {@code unpack}.
+ * restricted {@code os} ({@code time}, {@code date}, {@code clock}, {@code difftime}), a {@code
+ * require} that knows those modules and {@code json}, and the Lua 5.1 shims {@code table.getn}
+ * and {@code unpack}.
  *
  * <p>The library functions are created once and shared by all calls: none keeps state between
  * calls. Each call gets its own tables, so a script that replaces {@code string.lower} affects
@@ -40,7 +41,7 @@ final class Sandbox {
   private static final List<String> BASE_REMOVED =
       List.of("collectgarbage", "dofile", "load", "loadfile", "loadstring", "module", "package",
           "require");
-  private static final Set<String> OS_KEPT = Set.of("clock", "date", "time");
+  private static final Set<String> OS_KEPT = Set.of("clock", "date", "difftime", "time");
   private static final PrintStream DISCARD =
       new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
   private static final int MAX_UNPACK = 1_000_000;
@@ -49,6 +50,7 @@ final class Sandbox {
   private static final Library TABLE;
   private static final Library MATH;
   private static final Library OS;
+  private static final Library JSON;
   private static final LuaTable STRING_FALLBACK;
   private static final LuaTable STRING_METATABLE;
   private static final LuaValue IDENTITY = new OneArgFunction() {
@@ -96,6 +98,7 @@ final class Sandbox {
 
     MATH = Library.copyOf((LuaTable) scratch.get("math"), null);
     OS = Library.copyOf((LuaTable) scratch.get("os"), OS_KEPT);
+    JSON = Library.copyOf(JsonModule.newTable(), null);
 
     STRING_FALLBACK = STRING.newTable();
     STRING_METATABLE = new LuaTable();
@@ -197,12 +200,13 @@ final class Sandbox {
     }
   }
 
-  /** {@code require}: only the modules the sandbox already has. */
+  /** {@code require}: the sandbox's own modules, and {@code json}. */
   private static final class Require extends OneArgFunction {
     private final LuaTable string;
     private final LuaTable table;
     private final LuaTable math;
     private final LuaTable os;
+    private @Nullable LuaTable json;
 
     Require(LuaTable string, LuaTable table, LuaTable math, LuaTable os) {
       this.string = string;
@@ -223,9 +227,14 @@ final class Sandbox {
           return table;
         case "math":
           return math;
+        case "json":
+          if (json == null) {
+            json = JSON.newTable();
+          }
+          return json;
         default:
-          throw new LuaError("module '" + name
-              + "' not found: health scripts may require only os, string, table and math");
+          throw new LuaError("module '" + name + "' not found: health scripts may require "
+              + "only os, string, table, math and json");
       }
     }
   }

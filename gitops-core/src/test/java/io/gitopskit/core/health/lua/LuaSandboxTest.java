@@ -42,7 +42,7 @@ class LuaSandboxTest {
       "print", "rawequal", "rawget", "rawlen", "rawset", "select", "setmetatable", "tonumber",
       "tostring", "type", "xpcall", "unpack", "require", "string.find", "string.format",
       "table.insert", "table.sort", "table.getn", "math.floor", "math.huge", "os.time", "os.date",
-      "os.clock"})
+      "os.clock", "os.difftime"})
   void allowedGlobal_isPresent(String name) {
     assertThat(show(name)).isNotEqualTo("nil");
   }
@@ -67,6 +67,27 @@ class LuaSandboxTest {
     assertThat(show("os.time() > 1700000000")).isEqualTo("true");
     assertThat(show("os.time({year = 2024, month = 1, day = 2, hour = 3}) > 0")).isEqualTo("true");
     assertThat(show("os.clock() >= 0")).isEqualTo("true");
+    assertThat(show("os.difftime(10, 4)")).isEqualTo("6");
+  }
+
+  @Test
+  void requireJson_decodesAndEncodes() {
+    assertThat(show("require('json').decode('[{\"a\":1,\"b\":null},2]')[1].a"))
+        .isEqualTo("1");
+    assertThat(show("#require('json').decode('[1,null,3]')")).isEqualTo("2");
+    assertThat(show("require('json').decode('null')")).isEqualTo("nil");
+    assertThat(show("require('json').encode({b = {1, 2.5, 'x\\n'}, a = true, c = {}})"))
+        .isEqualTo("{\"a\":true,\"b\":[1,2.5,\"x\\n\"],\"c\":[]}");
+    assertThat(show("require('json') == require('json')")).isEqualTo("true");
+  }
+
+  @Test
+  void jsonErrors_areScriptErrors() {
+    assertThat(run("return require('json').decode('{bad')").message()).contains("json.decode");
+    assertThat(run("local t = {} t.self = t return require('json').encode(t)").message())
+        .contains("nested too deeply");
+    assertThat(run("return require('json').encode({[true] = 1})").message())
+        .contains("mixed or invalid key types");
   }
 
   @Test
