@@ -72,9 +72,10 @@ final class Sandbox {
 
     LuaTable str = (LuaTable) scratch.get("string");
     Library.Builder s = new Library.Builder();
-    for (String name : List.of("byte", "char", "len", "sub")) {
+    for (String name : List.of("char", "len", "sub")) {
       s.put(name, str.rawget(name));
     }
+    s.put("byte", new ByteSlice(str.rawget("byte")));
     s.put("find", new Patterns.Find(true, "find"));
     s.put("match", new Patterns.Find(false, "match"));
     s.put("gmatch", new Patterns.GMatch());
@@ -265,7 +266,7 @@ final class Sandbox {
       LuaString s = args.checkstring(1);
       long n = args.checklong(2);
       LuaString sep = args.optstring(3, LuaValue.EMPTYSTRING);
-      if (n <= 0) {
+      if (n <= 0 || (s.m_length == 0 && sep.m_length == 0)) {
         return LuaValue.EMPTYSTRING;
       }
       Execution guard = Execution.current();
@@ -285,6 +286,30 @@ final class Sandbox {
         }
       }
       return charged(guard, out);
+    }
+  }
+
+  /** {@code string.byte(s [, i [, j]])}: LuaJ's, refusing slices longer than Lua allows. */
+  private static final class ByteSlice extends VarArgFunction {
+    private final LuaValue delegate;
+
+    ByteSlice(LuaValue delegate) {
+      this.delegate = delegate;
+      this.name = "byte";
+    }
+
+    @Override
+    public Varargs invoke(Varargs args) {
+      LuaString s = args.checkstring(1);
+      long i = args.optlong(2, 1);
+      long j = args.optlong(3, i);
+      long len = s.m_length;
+      long from = i < 0 ? Math.max(len + i + 1, 1) : Math.max(i, 1);
+      long to = j < 0 ? len + j + 1 : Math.min(j, len);
+      if (to - from >= MAX_UNPACK) {
+        throw new LuaError("string slice too long");
+      }
+      return delegate.invoke(args);
     }
   }
 

@@ -24,9 +24,12 @@
  *       {@code collectgarbage}, {@code module};
  *   <li>{@code string} (without {@code dump}; patterns, {@code upper} and {@code lower} follow
  *       the C locale), {@code table}, {@code math};
- *   <li>a restricted {@code os} with only {@code time}, {@code date} and {@code clock};
+ *   <li>a restricted {@code os} with only {@code time}, {@code date}, {@code clock} and {@code
+ *       difftime} (pure arithmetic; Argo CD's built-in scripts see the whole {@code os});
  *   <li>{@code require}, which returns those four modules (Argo CD's scripts call {@code
- *       require("os")}) and fails for any other name;
+ *       require("os")}) and {@code json} ({@code decode}, {@code encode}: Argo CD's newer
+ *       HorizontalPodAutoscaler script decodes an annotation with it), and fails for any other
+ *       name;
  *   <li>Lua 5.1 shims: {@code table.getn} and the global {@code unpack}.
  * </ul>
  *
@@ -38,10 +41,13 @@
  * io.gitopskit.core.health.lua.LuaLimits}. Tables a script builds are bounded only by the time
  * limit.
  *
- * <p>Built on LuaJ (Lua 5.2). Argo CD runs gopher-lua (Lua 5.1): the shims above cover the
- * differences its script library meets; numbers print as LuaJ prints them. LuaJ keeps the string
- * metatable in a static field: this package installs its own (it delegates to the running call's
- * {@code string} table), which other LuaJ users in the same JVM then share.
+ * <p>Built on LuaJ (Lua 5.2, so {@code goto} works). Argo CD runs gopher-lua (Lua 5.1): the
+ * shims above cover the differences its script library meets. Two LuaJ traits remain: numbers
+ * that are not integers print with LuaJ's formatting ({@code tostring(10/3)} is {@code
+ * 3.3333333}, not {@code 3.3333333333333}), and {@code string.format} ignores the width of
+ * {@code %f}. LuaJ keeps the string metatable in a static field: this package installs its own
+ * (it delegates to the running call's {@code string} table), which other LuaJ users in the same
+ * JVM then share.
  *
  * <h2>Layout and tests</h2>
  *

@@ -214,6 +214,19 @@ class LuaSandboxTest {
   }
 
   @Test
+  void hugeByteSlice_isRefused_smallOnesWork() {
+    assertThat(run("return string.byte(string.rep('x', 2000000), 1, -1)").message())
+        .contains("string slice too long");
+    assertThat(show("select('#', string.byte('abc', 1, -1)) .. string.byte('A')"))
+        .isEqualTo("365");
+  }
+
+  @Test
+  void emptyRep_returnsAtOnce() {
+    assertThat(show("#string.rep('', 1e18)")).isEqualTo("0");
+  }
+
+  @Test
   void tailCallLoop_timesOut() {
     HealthStatus s = run("local function f() return f() end return f()", FAST);
     assertThat(s.message()).contains("timeout");
