@@ -28,9 +28,9 @@ import org.luaj.vm2.compiler.LuaC;
  *       Unknown "Lua returned an invalid health status", as in Argo CD. {@code message} may be
  *       omitted (empty).
  *   <li>{@code nil} (or no return) and {@code {}} mean "no opinion": {@link #assess} is empty.
- *   <li>Anything else, a runtime error, a syntax error at run time or a broken {@link LuaLimits
+ *   <li>Any other result (a string, a number), a runtime error, or a broken {@link LuaLimits
  *       limit} (time, string size, call depth) gives Unknown with the error text; {@link #assess}
- *       never throws.
+ *       never throws. Syntax errors are found when the script is compiled.
  * </ul>
  *
  * <p>The script is compiled once, when the check is created; each call runs it in a fresh,
