@@ -1,5 +1,7 @@
 package io.gitopskit.core.health.lua;
 
+import io.gitopskit.core.health.HealthChecks;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +19,8 @@ import java.util.Objects;
  * exists, and the first wildcard in directory order wins.
  *
  * <pre>{@code
- * HealthChecks.Builder builder = HealthChecks.builder();
- * for (LuaScripts.Entry e : LuaScripts.loadDirectory(Path.of("resource_customizations"))) {
- *   builder.override(e.group(), e.kind(), e.check());
- * }
+ * HealthChecks checks = LuaScripts.register(HealthChecks.builder(),
+ *     LuaScripts.loadDirectory(Path.of("resource_customizations"))).build();
  * }</pre>
  *
  * @since 0.1
@@ -28,6 +28,23 @@ import java.util.Objects;
 public final class LuaScripts {
 
   private LuaScripts() {}
+
+  /**
+   * Registers loaded scripts as overrides with Argo CD's precedence: an exact group/kind beats a
+   * wildcard, and among wildcards of equal specificity the first in directory order wins (the
+   * registry prefers later registrations among equals, so entries are registered in reverse).
+   *
+   * @param builder the registry builder
+   * @param entries entries from {@link #loadDirectory(Path)}
+   * @return the builder
+   */
+  public static HealthChecks.Builder register(HealthChecks.Builder builder, List<Entry> entries) {
+    for (int i = entries.size() - 1; i >= 0; i--) {
+      Entry e = entries.get(i);
+      builder.override(e.group(), e.kind(), e.check());
+    }
+    return builder;
+  }
 
   /**
    * One script found in the directory.
