@@ -164,9 +164,10 @@ public final class Differ {
   }
 
   /**
-   * Compares desired objects with live objects, pairing them by {@link ResourceKey}. A
-   * cluster-scoped kind (as the schema knows it) pairs whatever namespace a desired object
-   * carries. Desired objects of namespaced kinds must carry their namespace.
+   * Compares desired objects with live objects, pairing them by {@link ResourceKey}. A desired
+   * object of a cluster-scoped kind pairs whatever namespace it carries (for kinds the schema
+   * does not know: with a live object without namespace that no other desired object pairs).
+   * Desired objects of namespaced kinds must carry their namespace.
    *
    * @param desired the objects from Git
    * @param live the objects in the cluster
@@ -184,9 +185,31 @@ public final class Differ {
         throw new IllegalArgumentException("two live objects have the key " + pairingKey(m));
       }
     }
-    List<DiffResult> out = new ArrayList<>();
+    Map<ResourceKey, Manifest> paired = new TreeMap<>();
+    List<Manifest> unpaired = new ArrayList<>();
     for (Manifest d : desired) {
-      out.add(diff(d, byKey.remove(pairingKey(d))));
+      Manifest l = byKey.remove(pairingKey(d));
+      if (l != null) {
+        paired.put(d.key(), l);
+      } else {
+        unpaired.add(d);
+      }
+    }
+    List<DiffResult> out = new ArrayList<>();
+    for (Manifest d : unpaired) {
+      Manifest l = null;
+      ResourceKey k = d.key();
+      if (!k.namespace().isEmpty() && types.clusterScoped(d.gvk()).isEmpty()) {
+        // a kind the schema does not know: live without a namespace is cluster-scoped
+        l = byKey.remove(new ResourceKey(k.group(), k.kind(), "", k.name()));
+      }
+      out.add(diff(d, l));
+    }
+    for (Manifest d : desired) {
+      Manifest l = paired.get(d.key());
+      if (l != null) {
+        out.add(diff(d, l));
+      }
     }
     for (Manifest l : byKey.values()) {
       out.add(diff(null, l));
