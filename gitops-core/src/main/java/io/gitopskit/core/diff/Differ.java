@@ -11,6 +11,7 @@ import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ManifestSet;
 import io.gitopskit.core.model.ResourceKey;
 import io.gitopskit.core.patch.PatchException;
+import io.gitopskit.core.patch.ssa.ManagedFields;
 import io.gitopskit.core.patch.ssa.ServerSideApply;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,8 +135,14 @@ public final class Differ {
           options.manager(), options.ignoreMutationWebhook());
     } else if (mode == DiffMode.FIELD_OWNERSHIP) {
       method = DiffMethod.FIELD_OWNERSHIP;
-      ServerSideApply.Result r = ServerSideApply.apply(types, gvk, l, d, options.manager(), true,
-          Instant.EPOCH);
+      ServerSideApply.Result r;
+      try {
+        r = ServerSideApply.apply(types, gvk, l, d, options.manager(), true, Instant.EPOCH);
+      } catch (IllegalArgumentException e) {
+        // undecodable managedFields: the API server resets them, and so do we
+        r = ServerSideApply.apply(types, gvk, ManagedFields.strip(l), d, options.manager(), true,
+            Instant.EPOCH);
+      }
       predicted = ((ServerSideApply.Result.Applied) r).merged();
     } else {
       Optional<JsonObject> orig = lastApplied(live, desired);

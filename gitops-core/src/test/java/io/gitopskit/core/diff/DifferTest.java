@@ -414,4 +414,33 @@ class DifferTest {
     assertThatThrownBy(() -> new FieldChange("/x", java.util.Optional.of(JsonNumber.of(1)),
         java.util.Optional.of(JsonNumber.of(1)))).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void fieldOwnership_survivesUndecodableManagedFields() {
+    Manifest live = yaml(DEPLOYMENT_LIVE).with("/metadata/managedFields",
+        io.gitopskit.core.json.JsonArray.of(JsonObject.of("manager", JsonNumber.of(1))));
+    DiffResult r = Differ.create(DiffOptions.defaults().withMode(DiffMode.FIELD_OWNERSHIP))
+        .diff(yaml(DEPLOYMENT), live);
+    assertThat(r.changes()).isEmpty();
+  }
+
+  @Test
+  void aDiffer_isSafeToShareBetweenThreads() throws Exception {
+    Manifest desired = yaml(DEPLOYMENT).with("/spec/replicas", JsonNumber.of(5));
+    Manifest live = yaml(DEPLOYMENT_LIVE);
+    DiffResult expected = DIFFER.diff(desired, live);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<DiffResult>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        futures.add(pool.submit(() -> DIFFER.diff(desired, live)));
+      }
+      for (java.util.concurrent.Future<DiffResult> f : futures) {
+        assertThat(f.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
