@@ -15,8 +15,9 @@ import org.quicktheories.impl.Constraint;
 
 /**
  * Realistic desired objects as Git holds them (as in gitops-core's diff tests): helm-style
- * values (quantities in any notation, omitted protocols and target ports, explicit empty lists, {@code creationTimestamp: null} in
- * templates, {@code stringData}), of the kinds GitOps tools manage most.
+ * values (quantities in any notation, omitted protocols and target ports, explicit empty lists,
+ * {@code creationTimestamp: null} in templates, {@code stringData}), of the kinds GitOps tools
+ * manage most.
  */
 final class Generators {
 
