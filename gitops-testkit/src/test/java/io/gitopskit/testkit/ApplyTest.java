@@ -94,6 +94,17 @@ class ApplyTest {
   }
 
   @Test
+  void reapplyingPortsWithoutProtocol_matchesTheDefaultedTcpItems() {
+    SimulatedCluster c = SimulatedCluster.builder().controllers(false).build();
+    Manifest svc = SimulatedClusterTest.yaml("apiVersion: v1\nkind: Service\nmetadata: {name: web,"
+        + " namespace: default}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n");
+    c.applyServerSide(svc, ApplyOptions.defaults());
+    Manifest again = c.applyServerSide(svc, ApplyOptions.defaults());
+    assertThat(((JsonArray) again.at("/spec/ports").orElseThrow()).size()).isEqualTo(1);
+    assertThat(again.at("/spec/ports/0/protocol")).contains(JsonString.of("TCP"));
+  }
+
+  @Test
   void serverSideApply_dryRun_storesNothing() {
     SimulatedCluster c = SimulatedCluster.builder().controllers(false).build();
     Manifest dry = c.applyServerSide(web(2), ApplyOptions.defaults().withDryRun(true));

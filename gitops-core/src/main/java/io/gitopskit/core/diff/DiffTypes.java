@@ -1,10 +1,8 @@
 package io.gitopskit.core.diff;
 
 import io.gitopskit.core.cluster.ApiResource;
-import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.patch.ListInfo;
-import io.gitopskit.core.patch.ListType;
 import io.gitopskit.core.patch.SchemaTypeInfo;
 import io.gitopskit.core.patch.TypeInfo;
 import io.gitopskit.core.schema.KubernetesSchema;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
 
 /**
  * The diff's type knowledge: a {@link KubernetesSchema} read through {@link SchemaTypeInfo},
- * with two additions.
+ * with a version fallback.
  *
  * <ul>
  *   <li><b>Version fallback.</b> A built-in kind whose version the schema does not serve (e.g.
@@ -27,9 +25,7 @@ import java.util.regex.Pattern;
  *       same group and kind with the highest Kubernetes version priority ({@code v1} before
  *       {@code v1beta1}, {@code v2} before {@code v1}); the old {@code extensions} group maps to
  *       {@code apps} and {@code networking.k8s.io}.
- *   <li><b>Key defaults.</b> In built-in kinds a map-list key {@code protocol} defaults to {@code
- *       TCP}, as the OpenAPI document declares for container, service and endpoint ports, so an
- *       item that omits it is the same item as live's.
+ *   <li><b>Key defaults</b> ({@code protocol} is {@code TCP}) come from {@link SchemaTypeInfo}.
  * </ul>
  *
  * <p>Thread-safe; lookups of resolved kinds are cached.
@@ -40,7 +36,6 @@ final class DiffTypes implements TypeInfo {
   private static final Map<String, String> EXTENSIONS = Map.of("Deployment", "apps",
       "DaemonSet", "apps", "ReplicaSet", "apps", "StatefulSet", "apps",
       "Ingress", "networking.k8s.io", "NetworkPolicy", "networking.k8s.io");
-  private static final JsonString TCP = JsonString.of("TCP");
 
   private final KubernetesSchema schema;
   private final SchemaTypeInfo delegate;
@@ -131,12 +126,7 @@ final class DiffTypes implements TypeInfo {
     if (r.isEmpty()) {
       return ListInfo.atomic();
     }
-    ListInfo info = delegate.list(r.get(), fieldPath);
-    if (info.type() == ListType.MAP && info.mapKeys().contains("protocol")
-        && !info.keyDefaults().containsKey("protocol") && !schema.isCustom(r.get())) {
-      info = info.withKeyDefault("protocol", TCP);
-    }
-    return info;
+    return delegate.list(r.get(), fieldPath);
   }
 
   @Override

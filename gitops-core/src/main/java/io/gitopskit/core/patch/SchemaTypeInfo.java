@@ -1,5 +1,6 @@
 package io.gitopskit.core.patch;
 
+import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.schema.ArrayShape;
 import io.gitopskit.core.schema.KubernetesSchema;
@@ -15,9 +16,15 @@ import java.util.Optional;
  * merge keys and strategies, and atomic maps as the Kubernetes OpenAPI document (or a CRD's
  * schema) declares them. Kinds the schema does not know get {@link TypeInfo#JSON} semantics.
  *
+ * <p>In built-in kinds a list-map key named {@code protocol} defaults to {@code TCP} (the API
+ * server defaults container, service and endpoint port protocols before merging), so an item
+ * that omits it is the same item as one that says {@code TCP}.
+ *
  * @since 0.1
  */
 public final class SchemaTypeInfo implements TypeInfo {
+
+  private static final JsonString TCP = JsonString.of("TCP");
 
   private final KubernetesSchema schema;
 
@@ -51,6 +58,10 @@ public final class SchemaTypeInfo implements TypeInfo {
     }
     if (a.patchStrategy().isPresent()) {
       info = info.withPatch(a.patchStrategy().get(), a.patchMergeKey().orElse(null));
+    }
+    if (info.type() == io.gitopskit.core.patch.ListType.MAP && info.mapKeys().contains("protocol")
+        && !schema.isCustom(gvk)) {
+      info = info.withKeyDefault("protocol", TCP);
     }
     return info;
   }
