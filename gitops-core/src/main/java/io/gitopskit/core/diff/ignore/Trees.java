@@ -208,7 +208,7 @@ final class Trees {
         JsonValue dk = dob.valueAt(i);
         JsonValue dnk = dnob.getOrNull(key);
         JsonValue r = restore(dk, dnk, field(l, key), field(ln, key));
-        if (r == null || leftEmpty(dk, r)) {
+        if (r == null || (dnk != null && leftEmpty(dk, r))) {
           out = out.without(key);
         } else if (r != dnk) {
           out = out.with(key, r);
