@@ -68,7 +68,7 @@ final class Jq {
   /** How long the caller waits beyond the deadline for the worker to report it. */
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ThreadLocal<@Nullable Budget> BUDGET = new ThreadLocal<>();
   private static final AtomicInteger RUNAWAY = new AtomicInteger();
   private static final Scope ROOT = rootScope();
