@@ -1,6 +1,7 @@
 package io.gitopskit.core.diff;
 
 import io.gitopskit.core.cluster.ClusterTarget;
+import io.gitopskit.core.diff.ignore.IgnoreRules;
 import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.schema.KubernetesSchema;
 import java.util.Objects;
@@ -28,11 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param schema the type knowledge: list merge keys, map types, formats; pass {@link
  *     KubernetesSchema#builtIn()} extended with the cluster's CustomResourceDefinitions
  * @param cluster the cluster for {@link DiffMode#SERVER_SIDE}; null otherwise
+ * @param ignoreRules Argo CD's {@code ignoreDifferences}: JSON pointers and jq expressions run
+ *     after {@code normalizer}; fields owned by {@code managedFieldsManagers} and changed are
+ *     removed from both sides first
  * @since 0.1
  */
 public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAggregatedRoles,
     String manager, boolean ignoreMutationWebhook, KubernetesSchema schema,
-    @Nullable ClusterTarget cluster) {
+    @Nullable ClusterTarget cluster, IgnoreRules ignoreRules) {
 
   /** The default field manager, {@value}, as {@link WriteOptions#DEFAULT_MANAGER}. */
   public static final String DEFAULT_MANAGER = WriteOptions.DEFAULT_MANAGER;
@@ -49,6 +53,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
     Objects.requireNonNull(normalizer, "normalizer");
     Objects.requireNonNull(manager, "manager");
     Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(ignoreRules, "ignoreRules");
     if (manager.isBlank() || manager.length() > 128) {
       throw new IllegalArgumentException("manager must be 1 to 128 characters");
     }
@@ -59,6 +64,17 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
   }
 
   /**
+   * A copy with ignore-differences rules.
+   *
+   * @param value the rules
+   * @return the new options
+   */
+  public DiffOptions withIgnoreRules(IgnoreRules value) {
+    return new DiffOptions(mode, normalizer, ignoreAggregatedRoles, manager,
+        ignoreMutationWebhook, schema, cluster, value);
+  }
+
+  /**
    * Mode {@link DiffMode#AUTO}, no normalizer, aggregated roles compared, manager {@value
    * #DEFAULT_MANAGER}, mutation webhooks ignored, the built-in schema, no cluster.
    *
@@ -66,7 +82,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public static DiffOptions defaults() {
     return new DiffOptions(DiffMode.AUTO, Normalizer.NONE, false, DEFAULT_MANAGER, true,
-        KubernetesSchema.builtIn(), null);
+        KubernetesSchema.builtIn(), null, IgnoreRules.empty());
   }
 
   /**
@@ -78,7 +94,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withMode(DiffMode value) {
     return new DiffOptions(value, normalizer, ignoreAggregatedRoles, manager,
-        ignoreMutationWebhook, schema, cluster);
+        ignoreMutationWebhook, schema, cluster, ignoreRules);
   }
 
   /**
@@ -89,7 +105,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withNormalizer(Normalizer value) {
     return new DiffOptions(mode, value, ignoreAggregatedRoles, manager, ignoreMutationWebhook,
-        schema, cluster);
+        schema, cluster, ignoreRules);
   }
 
   /**
@@ -100,7 +116,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withIgnoreAggregatedRoles(boolean value) {
     return new DiffOptions(mode, normalizer, value, manager, ignoreMutationWebhook, schema,
-        cluster);
+        cluster, ignoreRules);
   }
 
   /**
@@ -112,7 +128,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withManager(String value) {
     return new DiffOptions(mode, normalizer, ignoreAggregatedRoles, value,
-        ignoreMutationWebhook, schema, cluster);
+        ignoreMutationWebhook, schema, cluster, ignoreRules);
   }
 
   /**
@@ -123,7 +139,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withIgnoreMutationWebhook(boolean value) {
     return new DiffOptions(mode, normalizer, ignoreAggregatedRoles, manager, value, schema,
-        cluster);
+        cluster, ignoreRules);
   }
 
   /**
@@ -134,7 +150,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withSchema(KubernetesSchema value) {
     return new DiffOptions(mode, normalizer, ignoreAggregatedRoles, manager,
-        ignoreMutationWebhook, value, cluster);
+        ignoreMutationWebhook, value, cluster, ignoreRules);
   }
 
   /**
@@ -146,7 +162,7 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withCluster(@Nullable ClusterTarget value) {
     return new DiffOptions(mode, normalizer, ignoreAggregatedRoles, manager,
-        ignoreMutationWebhook, schema, value);
+        ignoreMutationWebhook, schema, value, ignoreRules);
   }
 
   /**
@@ -157,6 +173,6 @@ public record DiffOptions(DiffMode mode, Normalizer normalizer, boolean ignoreAg
    */
   public DiffOptions withServerSide(ClusterTarget value) {
     return new DiffOptions(DiffMode.SERVER_SIDE, normalizer, ignoreAggregatedRoles, manager,
-        ignoreMutationWebhook, schema, Objects.requireNonNull(value, "value"));
+        ignoreMutationWebhook, schema, Objects.requireNonNull(value, "value"), ignoreRules);
   }
 }

@@ -47,4 +47,18 @@ public record DiffResult(ResourceKey key, DiffMethod method, boolean modified,
       throw new IllegalArgumentException("modified must be true exactly when there are changes");
     }
   }
+
+  /**
+   * A unified text diff of the normalized live object against the predicted one, as {@code
+   * kubectl diff} shows it (Secret values already masked).
+   *
+   * @return the diff text; empty when not modified
+   */
+  public String text() {
+    if (!modified) {
+      return "";
+    }
+    return io.gitopskit.core.diff.text.UnifiedDiff.ofYaml(key, normalizedLive, predictedLive)
+        .text();
+  }
 }

@@ -1,6 +1,8 @@
 package io.gitopskit.core.diff;
 
 import io.gitopskit.core.cluster.ClusterTarget;
+import io.gitopskit.core.diff.mask.MaskedPair;
+import io.gitopskit.core.diff.mask.SecretMasker;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,10 +60,22 @@ public final class Differ {
   private final DiffTypes types;
   private final Normalization normalization;
 
-  private Differ(DiffOptions options) {
+  /** How many (desired, live) pairs a differ remembers; cleared when full. */
+  static final int MEMO_SIZE = 16_384;
+
+  private record MemoKey(long desired, long live) {}
+
+  private record Memo(Manifest desired, Manifest live, DiffResult result) {}
+
+  private final @Nullable ConcurrentHashMap<MemoKey, Memo> memo;
+
+  private Differ(DiffOptions options, boolean memoize) {
     this.options = options;
     this.types = new DiffTypes(options.schema());
     this.normalization = new Normalization(types, options.ignoreAggregatedRoles());
+    // a server-side diff depends on the cluster's state, not only on its inputs
+    this.memo = memoize && options.mode() != DiffMode.SERVER_SIDE
+        ? new ConcurrentHashMap<>() : null;
   }
 
   /**
@@ -70,7 +85,19 @@ public final class Differ {
    * @return the differ
    */
   public static Differ create(DiffOptions options) {
-    return new Differ(Objects.requireNonNull(options, "options"));
+    return new Differ(Objects.requireNonNull(options, "options"), true);
+  }
+
+  /**
+   * A differ that never reuses an earlier result: every call computes the whole diff. The
+   * default differ remembers recent (desired, live) pairs by content hash — an object unchanged
+   * since the last reconcile is answered in O(1), as the inputs are immutable and the diff is a
+   * pure function of them.
+   *
+   * @return a copy of this differ without memory
+   */
+  public Differ withoutMemo() {
+    return new Differ(options, false);
   }
 
   /**
@@ -98,6 +125,64 @@ public final class Differ {
    * @throws io.gitopskit.core.cluster.ClusterException when a server-side dry run fails
    */
   public DiffResult diff(@Nullable Manifest desired, @Nullable Manifest live) {
+    if (memo == null || desired == null || live == null) {
+      return diffOnce(desired, live);
+    }
+    MemoKey key = new MemoKey(desired.contentHash(), live.contentHash());
+    Memo m = memo.get(key);
+    if (m != null && (m.desired() == desired || m.desired().equals(desired))
+        && (m.live() == live || m.live().equals(live))) {
+      return m.result();
+    }
+    DiffResult result = diffOnce(desired, live);
+    if (memo.size() >= MEMO_SIZE) {
+      memo.clear();
+    }
+    memo.put(key, new Memo(desired, live, result));
+    return result;
+  }
+
+  private DiffResult diffOnce(@Nullable Manifest desired, @Nullable Manifest live) {
+    if (desired != null && live != null && !options.ignoreRules().isEmpty()
+        && !options.ignoreRules().trustedManagers(live).isEmpty()) {
+      Manifest[] stripped = options.ignoreRules().stripManagedByTrusted(desired, live);
+      desired = stripped[0];
+      live = stripped[1];
+    }
+    return masked(compute(desired, live));
+  }
+
+  /**
+   * Secret values never leave the differ: for Secrets, both trees are masked with Argo CD's
+   * scheme (equal values mask equally) and the changes are computed on the masked trees.
+   */
+  private static DiffResult masked(DiffResult r) {
+    if (!r.key().group().isEmpty() || !r.key().kind().equals("Secret")) {
+      return r;
+    }
+    MaskedPair pair = SecretMasker.defaults().mask(asManifest(r.predictedLive()),
+        asManifest(r.normalizedLive()));
+    JsonObject predicted = pair.desired() == null ? r.predictedLive() : pair.desired().root();
+    JsonObject normalized = pair.live() == null ? r.normalizedLive() : pair.live().root();
+    List<FieldChange> changes = r.modified() ? Changes.between(normalized, predicted) : List.of();
+    if (r.modified() && changes.isEmpty()) {
+      // values differed only in ways masking hides (e.g. two values of one length class):
+      // still report the key as changed, without values
+      changes = r.changes().stream()
+          .map(c -> new FieldChange(c.path(), c.live().map(v -> MASKED),
+              c.desired().map(v -> MASKED)))
+          .toList();
+    }
+    return new DiffResult(r.key(), r.method(), r.modified(), normalized, predicted, changes);
+  }
+
+  private static final JsonValue MASKED = JsonString.of(SecretMasker.MASK);
+
+  private static @Nullable Manifest asManifest(@Nullable JsonObject root) {
+    return root == null || Manifest.check(root).isPresent() ? null : Manifest.of(root);
+  }
+
+  private DiffResult compute(@Nullable Manifest desired, @Nullable Manifest live) {
     if (desired == null && live == null) {
       throw new IllegalArgumentException("nothing to compare: desired and live are both null");
     }
@@ -253,10 +338,12 @@ public final class Differ {
   }
 
   private JsonObject user(JsonObject root) {
-    if (options.normalizer() == Normalizer.NONE || Manifest.check(root).isPresent()) {
+    boolean rules = !options.ignoreRules().isEmpty();
+    if ((options.normalizer() == Normalizer.NONE && !rules) || Manifest.check(root).isPresent()) {
       return root;
     }
-    return options.normalizer().normalize(Manifest.of(root)).root();
+    Manifest m = options.normalizer().normalize(Manifest.of(root));
+    return rules ? options.ignoreRules().normalize(m).root() : m.root();
   }
 
   /** Desired takes live's namespace: a namespace is identity, not content to compare. */
@@ -265,17 +352,34 @@ public final class Differ {
         ? m.without("namespace") : m.with("namespace", JsonString.of(namespace)));
   }
 
+  /**
+   * Parsed last-applied annotations: the same live object is compared on every reconcile, and
+   * its (immutable) parsed annotation can be reused. Bounded; cleared when full.
+   */
+  private static final int LAST_APPLIED_CACHE_SIZE = 4096;
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<JsonValue>>
+      LAST_APPLIED_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Live's last-applied configuration, with desired's apiVersion and kind when it lacks them. */
   private static Optional<JsonObject> lastApplied(Manifest live, Manifest desired) {
     Optional<String> text = live.annotation(Normalization.LAST_APPLIED);
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    List<JsonValue> docs;
-    try {
-      docs = ManifestLoader.defaults().readDocuments(text.get(), "last-applied-configuration");
-    } catch (LoadException e) {
-      return Optional.empty(); // as gitops-engine: an unreadable annotation means two-way
+    List<JsonValue> docs = LAST_APPLIED_CACHE.get(text.get());
+    if (docs == null) {
+      try {
+        // kubectl writes the annotation as JSON; read it as JSON (not YAML)
+        docs = ManifestLoader.defaults().readDocuments(text.get(),
+            "last-applied-configuration.json");
+      } catch (LoadException e) {
+        return Optional.empty(); // as gitops-engine: an unreadable annotation means two-way
+      }
+      if (LAST_APPLIED_CACHE.size() >= LAST_APPLIED_CACHE_SIZE) {
+        LAST_APPLIED_CACHE.clear();
+      }
+      LAST_APPLIED_CACHE.put(text.get(), docs);
     }
     if (docs.size() != 1 || !(docs.get(0) instanceof JsonObject o)) {
       return Optional.empty();

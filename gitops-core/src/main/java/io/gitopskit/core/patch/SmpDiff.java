@@ -41,15 +41,25 @@ final class SmpDiff {
   }
 
   JsonObject diffMaps(JsonObject original, JsonObject modified, Loc at, Options o) {
+    if (original.equals(modified)) {
+      return JsonObject.empty(); // equal trees (content hashes first): nothing to patch
+    }
     TreeMap<String, JsonValue> patch = new TreeMap<>();
     List<String> retain = new ArrayList<>();
+    int j = 0;
+    int originalSize = original.size();
     for (int i = 0; i < modified.size(); i++) {
       String key = modified.keyAt(i);
       JsonValue mv = modified.valueAt(i);
       if (o.buildRetainKeys() && !(mv instanceof JsonNull)) {
         retain.add(key);
       }
-      JsonValue ov = original.getOrNull(key);
+      // both objects keep their keys sorted: walk them in step instead of searching
+      while (j < originalSize && original.keyAt(j).compareTo(key) < 0) {
+        j++;
+      }
+      JsonValue ov = j < originalSize && original.keyAt(j).equals(key) ? original.valueAt(j)
+          : null;
       if (ov == null) {
         if (!o.ignoreChangesAndAdditions()) {
           patch.put(key, mv);
@@ -83,8 +93,14 @@ final class SmpDiff {
       }
     }
     if (!o.ignoreDeletions()) {
-      for (String key : original.keys()) {
-        if (!modified.has(key)) {
+      int m = 0;
+      int modifiedSize = modified.size();
+      for (int k = 0; k < originalSize; k++) {
+        String key = original.keyAt(k);
+        while (m < modifiedSize && modified.keyAt(m).compareTo(key) < 0) {
+          m++;
+        }
+        if (m >= modifiedSize || !modified.keyAt(m).equals(key)) {
           patch.put(key, JsonNull.INSTANCE);
         }
       }
