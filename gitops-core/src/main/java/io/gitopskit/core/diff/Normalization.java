@@ -136,6 +136,22 @@ final class Normalization {
    * describe, are kept verbatim, so invalid fields still show as differences. Empty structs are
    * kept ({@code emptyDir: {}} means something).
    */
+  /** Canonical quantity texts ({@code ""} for texts that are not quantities); bounded. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> QUANTITIES =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String canonicalQuantity(String text) {
+    String known = QUANTITIES.get(text);
+    if (known != null) {
+      return known;
+    }
+    String canonical = Quantity.tryParse(text).map(Quantity::toString).orElse("");
+    if (QUANTITIES.size() < 8192 && text.length() <= 64) {
+      QUANTITIES.put(text, canonical);
+    }
+    return canonical;
+  }
+
   static JsonValue remarshal(JsonValue v, Shape shape, boolean inMetadataManagedFields) {
     if (shape instanceof AnyShape || inMetadataManagedFields) {
       return v;
@@ -175,9 +191,8 @@ final class Normalization {
       String text = v instanceof JsonString s ? s.value()
           : v instanceof JsonNumber n ? n.toString() : null;
       if (text != null) {
-        Optional<Quantity> q = Quantity.tryParse(text);
-        if (q.isPresent()) {
-          String canonical = q.get().toString();
+        String canonical = canonicalQuantity(text);
+        if (!canonical.isEmpty()) {
           return v instanceof JsonString s && s.value().equals(canonical) ? v
               : JsonString.of(canonical);
         }
