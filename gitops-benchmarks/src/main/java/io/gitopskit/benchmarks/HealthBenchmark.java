@@ -56,7 +56,8 @@ public class HealthBenchmark {
   }
 
   static String script() {
-    try (InputStream in = HealthBenchmark.class.getResourceAsStream("deployment-health.lua")) {
+    try (InputStream in = HealthBenchmark.class.getResourceAsStream(
+        "/io/gitopskit/core/health/lua/deployment-health.lua")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -18,7 +18,7 @@ import org.quicktheories.impl.Constraint;
  * omitted protocols and target ports, explicit empty lists, {@code creationTimestamp: null} in
  * templates, {@code stringData}), of the kinds GitOps tools manage most.
  */
-final class Generators {
+public final class Generators {
 
   static final List<String> QUANTITIES = List.of("100m", "0.5", "1", "1Gi", "1024Mi", "1.5G",
       "2e3", "250m", "64Ki", "0.25", "512Mi");
@@ -173,7 +173,12 @@ final class Generators {
         .put("metadata", metadata).put(field, body).build());
   }
 
-  static Gen<Manifest> deployments() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> deployments() {
     return in -> {
       JsonObject.Builder spec = JsonObject.builder()
           .put("selector", JsonObject.of("matchLabels", JsonObject.of("app", s("web"))))
@@ -192,7 +197,12 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> statefulSets() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> statefulSets() {
     return in -> {
       JsonObject.Builder spec = JsonObject.builder().put("serviceName", "db")
           .put("selector", JsonObject.of("matchLabels", JsonObject.of("app", s("db"))))
@@ -217,7 +227,12 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> jobs() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> jobs() {
     return in -> {
       JsonObject.Builder spec = JsonObject.builder().put("template", template(in, "batch",
           true));
@@ -235,7 +250,12 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> services() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> services() {
     return in -> {
       JsonObject.Builder spec = JsonObject.builder();
       String type = pick(in, List.of("", "ClusterIP", "NodePort", "LoadBalancer"));
@@ -268,7 +288,12 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> configMaps() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> configMaps() {
     return in -> {
       JsonObject.Builder data = JsonObject.builder();
       int count = between(in, 0, 3);
@@ -285,7 +310,12 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> secrets() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> secrets() {
     return in -> {
       JsonObject.Builder root = JsonObject.builder().put("apiVersion", "v1")
           .put("kind", "Secret").put("metadata", metadata(in, "creds", true));
@@ -302,13 +332,23 @@ final class Generators {
     };
   }
 
-  static Gen<Manifest> namespaces() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> namespaces() {
     return in -> Manifest.of(JsonObject.builder().put("apiVersion", "v1")
         .put("kind", "Namespace").put("metadata", metadata(in, "team-" + between(in, 1, 9),
             false)).build());
   }
 
-  static Gen<Manifest> rbac() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> rbac() {
     return in -> {
       long k = in.next(Constraint.between(0, 3));
       JsonObject rule = JsonObject.builder()
@@ -339,7 +379,12 @@ final class Generators {
   }
 
   /** Any of the kinds above. */
-  static Gen<Manifest> any() {
+  /**
+   * Generated objects.
+   *
+   * @return the generator
+   */
+  public static Gen<Manifest> any() {
     List<Gen<Manifest>> all = List.of(deployments(), statefulSets(), jobs(), services(),
         configMaps(), secrets(), namespaces(), rbac());
     return in -> pick(in, all).generate(in);

@@ -1,5 +1,7 @@
 package io.gitopskit.testkit.diff;
 
+import io.gitopskit.core.diff.Generators;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
