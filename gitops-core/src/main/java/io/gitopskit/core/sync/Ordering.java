@@ -1,0 +1,123 @@
+package io.gitopskit.core.sync;
+
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.model.Manifest;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The task sort of gitops-engine: phase, wave, kind order, name; then dependency bubbling. */
+final class Ordering {
+
+  /** Helm's install order; a kind's value is its index - 35, unlisted kinds get 0. */
+  static final List<String> KIND_ORDER = List.of("Namespace", "NetworkPolicy", "ResourceQuota",
+      "LimitRange", "PodSecurityPolicy", "PodDisruptionBudget", "ServiceAccount", "Secret",
+      "SecretList", "ConfigMap", "StorageClass", "PersistentVolume", "PersistentVolumeClaim",
+      "CustomResourceDefinition", "ClusterRole", "ClusterRoleList", "ClusterRoleBinding",
+      "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding", "RoleBindingList", "Service",
+      "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+      "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress",
+      "APIService");
+
+  private static final Map<String, Integer> RANK = new HashMap<>();
+
+  static {
+    for (int i = 0; i < KIND_ORDER.size(); i++) {
+      RANK.put(KIND_ORDER.get(i), i + 1 - KIND_ORDER.size() - 1);
+    }
+  }
+
+  /** A step being planned: its object, and the phase and wave bubbling may change. */
+  static final class Task {
+    final Manifest manifest;
+    SyncPhase phase;
+    int wave;
+    final int tieBreak;
+
+    Task(Manifest manifest, SyncPhase phase, int wave, int tieBreak) {
+      this.manifest = manifest;
+      this.phase = phase;
+      this.wave = wave;
+      this.tieBreak = tieBreak;
+    }
+  }
+
+  static final Comparator<Task> ORDER = Comparator.<Task, SyncPhase>comparing(t -> t.phase)
+      .thenComparingInt(t -> t.wave)
+      .thenComparingInt(t -> kindRank(t.manifest.kind()))
+      .thenComparing(t -> t.manifest.name())
+      .thenComparing(t -> t.manifest.namespace())
+      .thenComparing(t -> t.manifest.group())
+      .thenComparing(t -> t.manifest.kind())
+      .thenComparingInt(t -> t.tieBreak);
+
+  private Ordering() {
+  }
+
+  static int kindRank(String kind) {
+    return RANK.getOrDefault(kind, 0);
+  }
+
+  /** Sorts, then moves each Namespace and CRD before the first task that needs it. */
+  static void sort(List<Task> tasks) {
+    tasks.sort(ORDER);
+    adjust(tasks, Ordering::namespaceDefined, m -> optional(m.namespace()));
+    adjust(tasks, Ordering::crdDefined, m -> Optional.of(m.group() + "/" + m.kind()));
+  }
+
+  private static Optional<String> optional(String s) {
+    return s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  private static Optional<String> namespaceDefined(Manifest m) {
+    return m.group().isEmpty() && m.kind().equals("Namespace") ? Optional.of(m.name())
+        : Optional.empty();
+  }
+
+  private static Optional<String> crdDefined(Manifest m) {
+    if (!m.group().equals("apiextensions.k8s.io") || !m.kind().equals("CustomResourceDefinition")) {
+      return Optional.empty();
+    }
+    Optional<String> group = m.at("/spec/group").flatMap(Ordering::text);
+    Optional<String> kind = m.at("/spec/names/kind").flatMap(Ordering::text);
+    return group.isPresent() && kind.isPresent()
+        ? Optional.of(group.get() + "/" + kind.get()) : Optional.empty();
+  }
+
+  private static Optional<String> text(io.gitopskit.core.json.JsonValue v) {
+    return v instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
+  }
+
+  /** gitops-engine's {@code adjustDeps}: a dependency adopts the phase and wave it moves to. */
+  private static void adjust(List<Task> tasks, Function<Manifest, Optional<String>> defines,
+      Function<Manifest, Optional<String>> needs) {
+    Map<String, Integer> firstUse = new HashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      Optional<String> dep = defines.apply(t.manifest);
+      if (dep.isPresent()) {
+        Integer index = firstUse.get(dep.get());
+        if (index != null) {
+          Task first = tasks.get(index);
+          t.wave = first.wave;
+          t.phase = first.phase;
+          tasks.remove(i);
+          tasks.add(index, t);
+          for (Map.Entry<String, Integer> e : firstUse.entrySet()) {
+            if (e.getValue() >= index) {
+              e.setValue(e.getValue() + 1);
+            }
+          }
+        }
+      } else {
+        Optional<String> need = needs.apply(t.manifest);
+        if (need.isPresent() && !firstUse.containsKey(need.get())) {
+          firstUse.put(need.get(), i);
+        }
+      }
+    }
+  }
+}

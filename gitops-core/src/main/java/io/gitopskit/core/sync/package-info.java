@@ -1,0 +1,54 @@
+/**
+ * Sync planning: the pure part of gitops-engine's {@code pkg/sync}. {@link
+ * io.gitopskit.core.sync.SyncPlanner#plan SyncPlanner.plan}{@code (}{@link
+ * io.gitopskit.core.sync.SyncRequest}{@code )} turns desired objects, the tracked live objects,
+ * diff results and {@link io.gitopskit.core.sync.SyncOptions} into a {@link
+ * io.gitopskit.core.sync.SyncPlan} of {@link io.gitopskit.core.sync.SyncStep}s. No I/O.
+ *
+ * <h2>What is planned</h2>
+ *
+ * <ul>
+ *   <li>Ordinary resources are applied in the {@code Sync} phase. {@code ApplyOutOfSyncOnly}
+ *       drops those whose diff is not modified; a selective sync keeps only the selected keys
+ *       and runs no hooks.
+ *   <li>Hooks come from {@code argocd.argoproj.io/hook} (CSV) or, only when no Argo CD type is
+ *       present, {@code helm.sh/hook} ({@code pre-install}/{@code pre-upgrade} to PreSync,
+ *       {@code post-install}/{@code post-upgrade} to PostSync; {@code crd-install} is no hook).
+ *       {@code Skip} alone means "never apply"; a hook without a known type is ignored
+ *       entirely. A hook with several types gets one step per phase; a hook without a name gets
+ *       {@code generateName} + lowercase({@code <rev[0:7]>-<phase>-<start secs>}). Delete
+ *       policies merge the Argo CD and Helm annotations and default to {@code
+ *       BeforeHookCreation}. SyncFail hooks are listed apart ({@link
+ *       io.gitopskit.core.sync.SyncPlan#syncFailHooks()}).
+ *   <li>Prune candidates are the tracked live objects that are not desired (live hooks are
+ *       never pruned; untracked objects are never seen). Pruning off gives {@code PruneSkipped
+ *       "ignored (requires pruning)"}, {@code Prune=false} gives {@code "ignored (no prune)"},
+ *       {@code Prune=confirm} waits for {@code pruneConfirmed}. With pruning on, no desired
+ *       resource and {@code allowEmpty} off the plan is refused: "auto-sync will wipe out all
+ *       resources".
+ * </ul>
+ *
+ * <h2>Ordering rules</h2>
+ *
+ * <ol>
+ *   <li>Sort by phase (PreSync, Sync, PostSync, SyncFail), then wave ({@code
+ *       argocd.argoproj.io/sync-wave}, else {@code helm.sh/hook-weight}, else 0), then kind
+ *       (Helm's 35-kind table from Namespace to APIService; unlisted kinds, custom resources
+ *       included, come after every listed kind), then name (then namespace, group, kind).
+ *   <li>Bubbling: a Namespace moves just before the first step in it, a CRD just before the
+ *       first object of its {@code spec.group}/{@code spec.names.kind}; the moved step adopts
+ *       that step's phase and wave.
+ *   <li>Prunes run in reverse creation order: the candidates are ordered as if created, the
+ *       list is reversed, and the waves are mirrored (lowest swaps with highest) so they rise
+ *       again. Within a wave prunes come before applies. {@code PruneLast} (option, or on the
+ *       live object) moves a prune to the last Sync wave + 1.
+ *   <li>{@code CreateNamespace=true} adds a PreSync apply of the destination namespace when no
+ *       manifest defines it.
+ * </ol>
+ *
+ * <p>Waves never decrease within a phase; every kept desired resource appears exactly once.
+ */
+@NullMarked
+package io.gitopskit.core.sync;
+
+import org.jspecify.annotations.NullMarked;
