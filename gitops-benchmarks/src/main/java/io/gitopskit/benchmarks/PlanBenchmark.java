@@ -1,0 +1,104 @@
+package io.gitopskit.benchmarks;
+
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.model.ManifestSet;
+import io.gitopskit.core.sync.SyncPlan;
+import io.gitopskit.core.sync.SyncPlanner;
+import io.gitopskit.core.sync.SyncRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Sync planning for 1k, 10k and 100k resources: namespaces, CRDs with custom resources,
+ * workloads, services, config, RBAC, hooks in several phases, sync waves, and 10% prune
+ * candidates. Goal (issue 6): cost grows as n log n — time(100k) / time(10k) <= 12.
+ *
+ * <p>Run: {@code java -jar gitops-benchmarks/target/benchmarks.jar PlanBenchmark}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
+public class PlanBenchmark {
+
+  /** Resources in the desired set. */
+  @Param({"1000", "10000", "100000"})
+  public int size;
+
+  private SyncRequest request;
+
+  /** Builds the request once. */
+  @Setup
+  public void setUp() {
+    request = request(size);
+  }
+
+  static SyncRequest request(int n) {
+    Random r = new Random(3);
+    List<Manifest> desired = new ArrayList<>(n);
+    String[][] kinds = {{"v1", "ConfigMap"}, {"v1", "Service"}, {"apps/v1", "Deployment"},
+        {"v1", "ServiceAccount"}, {"rbac.authorization.k8s.io/v1", "RoleBinding"},
+        {"example.io/v1", "Widget"}, {"batch/v1", "Job"}};
+    int namespaces = Math.max(1, n / 100);
+    for (int i = 0; i < namespaces; i++) {
+      desired.add(object("v1", "Namespace", "", "ns-" + i, null, null));
+    }
+    desired.add(object("apiextensions.k8s.io/v1", "CustomResourceDefinition", "",
+        "widgets.example.io", null, null));
+    while (desired.size() < n) {
+      int i = desired.size();
+      String[] k = kinds[r.nextInt(kinds.length)];
+      String hook = k[1].equals("Job") ? (r.nextBoolean() ? "PreSync" : "PostSync") : null;
+      String wave = r.nextInt(4) == 0 ? Integer.toString(r.nextInt(5) - 1) : null;
+      desired.add(object(k[0], k[1], "ns-" + r.nextInt(namespaces), "o-" + i, hook, wave));
+    }
+    List<Manifest> live = new ArrayList<>();
+    for (int i = 0; i < n / 10; i++) {
+      live.add(object("v1", "ConfigMap", "ns-" + r.nextInt(namespaces), "stale-" + i, null,
+          r.nextInt(3) == 0 ? "2" : null));
+    }
+    return SyncRequest.builder(ManifestSet.of(desired)).live(live).prune(true)
+        .operation("0123456789abcdef", 1_767_225_600L).build();
+  }
+
+  private static Manifest object(String apiVersion, String kind, String namespace, String name,
+      String hook, String wave) {
+    JsonObject.Builder annotations = JsonObject.builder();
+    if (hook != null) {
+      annotations.put("argocd.argoproj.io/hook", hook);
+    }
+    if (wave != null) {
+      annotations.put("argocd.argoproj.io/sync-wave", wave);
+    }
+    JsonObject.Builder meta = JsonObject.builder().put("name", name)
+        .put("annotations", annotations.build());
+    if (!namespace.isEmpty()) {
+      meta.put("namespace", JsonString.of(namespace));
+    }
+    return Manifest.of(JsonObject.builder().put("apiVersion", apiVersion).put("kind", kind)
+        .put("metadata", meta.build()).build());
+  }
+
+  /** Plans the sync. */
+  @Benchmark
+  public SyncPlan plan() {
+    return SyncPlanner.plan(request);
+  }
+}
