@@ -244,6 +244,45 @@ class SyncExecutorTest {
     assertThat(cluster.get(CM, "default", "cfg")).isEmpty();
   }
 
+  @Test
+  void beforeHookCreationReplacesAnExistingHookAndHookFailedDeletesAFailedOne() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    cluster.create(namespace("shop"), io.gitopskit.core.cluster.WriteOptions.defaults());
+    Manifest before = cluster.create(job("shop", "seed", "PreSync", "BeforeHookCreation", false),
+        io.gitopskit.core.cluster.WriteOptions.defaults());
+    SyncPlan ok = plan(configMap("shop", "cfg"),
+        job("shop", "seed", "PreSync", "BeforeHookCreation", false));
+
+    OperationState state = new SyncExecutor().run(ok, cluster, options(cluster));
+
+    assertThat(state.phase()).as(state.message()).isEqualTo(OperationPhase.SUCCEEDED);
+    Manifest after = cluster.get(JOB, "shop", "seed").orElseThrow();
+    assertThat(after.at("/metadata/uid")).isNotEqualTo(before.at("/metadata/uid"));
+
+    SyncPlan failing = plan(configMap("shop", "cfg2"),
+        job("shop", "boom", "Sync", "HookFailed", true));
+    OperationState failed = new SyncExecutor().run(failing, cluster, options(cluster));
+    assertThat(failed.phase()).isEqualTo(OperationPhase.FAILED);
+    assertThat(cluster.get(JOB, "shop", "boom")).isEmpty();
+  }
+
+  @Test
+  void degradedOrNeverHealthyResourceFailsAfterTheWaveTimeout() {
+    SimulatedCluster cluster = SimulatedCluster.builder().failingImage("nginx").build();
+    cluster.create(namespace("shop"), io.gitopskit.core.cluster.WriteOptions.defaults());
+    SyncPlan plan = plan(deployment("shop", "web", 0, true), configMap("shop", "later")
+        .withAnnotation("argocd.argoproj.io/sync-wave", "5"));
+
+    OperationState state = new SyncExecutor().run(plan, cluster,
+        options(cluster).withWaveTimeout(Duration.ofMinutes(2)));
+
+    assertThat(state.phase()).isEqualTo(OperationPhase.FAILED);
+    assertThat(state.message()).containsAnyOf("timed out", "degraded");
+    assertThat(state.result("apps/Deployment/shop/web", SyncPhase.SYNC).orElseThrow()
+        .hookPhase()).isEqualTo(OperationPhase.FAILED);
+    assertThat(cluster.get(CM, "shop", "later")).isEmpty();
+  }
+
   /** Records every server-side apply, delegating to the simulated cluster. */
   static class CountingTarget extends DelegatingTarget {
     final List<String> applies = new ArrayList<>();
