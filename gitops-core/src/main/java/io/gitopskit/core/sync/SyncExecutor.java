@@ -1,0 +1,133 @@
+package io.gitopskit.core.sync;
+
+import io.gitopskit.core.cluster.ClusterTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a {@link SyncPlan} against a cluster: dry-runs every apply and hook, then applies,
+ * creates hooks and prunes phase by phase and wave by wave, waiting after each wave until its
+ * objects are healthy (hooks: complete). A failure runs the plan's SyncFail hooks.
+ *
+ * <p>An executor runs one operation at a time; {@link #terminate()} may be called from any
+ * thread and stops the operation between steps.
+ *
+ * @since 0.1
+ */
+public final class SyncExecutor {
+
+  /** The message of an operation stopped by {@link #terminate()}. */
+  public static final String TERMINATED = "operation terminated";
+
+  /**
+   * The steps of one phase and wave, which run together.
+   *
+   * @param phase the phase
+   * @param wave the wave
+   * @param steps the steps, in plan order
+   */
+  public record Wave(SyncPhase phase, int wave, List<SyncStep> steps) {
+    /** Copies. */
+    public Wave {
+      Objects.requireNonNull(phase, "phase");
+      steps = List.copyOf(steps);
+    }
+  }
+
+  private final AtomicBoolean terminate = new AtomicBoolean();
+  private volatile Optional<OperationState> current = Optional.empty();
+
+  /** Creates an idle executor. */
+  public SyncExecutor() {}
+
+  /**
+   * The waves of a plan in execution order; {@link OperationState#lastCompletedWave()} indexes
+   * this list.
+   *
+   * @param plan the plan
+   * @return consecutive steps of equal phase and wave, grouped
+   */
+  public static List<Wave> waves(SyncPlan plan) {
+    List<Wave> out = new ArrayList<>();
+    List<SyncStep> group = new ArrayList<>();
+    SyncStep first = null;
+    for (SyncStep s : plan.steps()) {
+      if (first != null && (first.phase() != s.phase() || first.wave() != s.wave())) {
+        out.add(new Wave(first.phase(), first.wave(), group));
+        group = new ArrayList<>();
+        first = null;
+      }
+      if (first == null) {
+        first = s;
+      }
+      group.add(s);
+    }
+    if (first != null) {
+      out.add(new Wave(first.phase(), first.wave(), group));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Runs a plan from the start.
+   *
+   * @param plan the plan
+   * @param target the cluster
+   * @param options how to run it
+   * @return the final state (Succeeded, Failed or Error), or Running when a prune awaits
+   *     confirmation
+   */
+  public OperationState run(SyncPlan plan, ClusterTarget target, ExecutorOptions options) {
+    return new Execution(this, plan, target, options, Optional.empty()).run();
+  }
+
+  /**
+   * Resumes a plan from a saved state, e.g. after a crash: waves up to and including {@link
+   * OperationState#lastCompletedWave()} are skipped, their results kept. The plan must be the
+   * one the state was produced from. A completed state is returned unchanged.
+   *
+   * @param plan the plan
+   * @param target the cluster
+   * @param state the saved state
+   * @param options how to run it
+   * @return the final state
+   */
+  public OperationState resume(SyncPlan plan, ClusterTarget target, OperationState state,
+      ExecutorOptions options) {
+    Objects.requireNonNull(state, "state");
+    if (state.phase().isCompleted()) {
+      return state;
+    }
+    return new Execution(this, plan, target, options, Optional.of(state)).run();
+  }
+
+  /** Asks the running operation to stop at the next step boundary or poll. Thread-safe. */
+  public void terminate() {
+    terminate.set(true);
+  }
+
+  /**
+   * Whether termination was requested.
+   *
+   * @return the flag
+   */
+  public boolean isTerminating() {
+    return terminate.get();
+  }
+
+  /**
+   * The latest state of the running (or last) operation, updated after every step.
+   *
+   * @return the state; empty before the first operation
+   */
+  public Optional<OperationState> currentState() {
+    return current;
+  }
+
+  void publish(OperationState state) {
+    current = Optional.of(state);
+  }
+}
