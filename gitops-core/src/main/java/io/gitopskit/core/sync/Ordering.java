@@ -36,23 +36,47 @@ final class Ordering {
     SyncPhase phase;
     int wave;
     final int tieBreak;
+    /** The kind's rank, looked up once rather than on every comparison. */
+    final int rank;
 
     Task(Manifest manifest, SyncPhase phase, int wave, int tieBreak) {
       this.manifest = manifest;
       this.phase = phase;
       this.wave = wave;
       this.tieBreak = tieBreak;
+      this.rank = kindRank(manifest.kind());
     }
   }
 
-  static final Comparator<Task> ORDER = Comparator.<Task, SyncPhase>comparing(t -> t.phase)
-      .thenComparingInt(t -> t.wave)
-      .thenComparingInt(t -> kindRank(t.manifest.kind()))
-      .thenComparing(t -> t.manifest.name())
-      .thenComparing(t -> t.manifest.namespace())
-      .thenComparing(t -> t.manifest.group())
-      .thenComparing(t -> t.manifest.kind())
-      .thenComparingInt(t -> t.tieBreak);
+  /** Phase, wave, kind rank, name, namespace, group, kind, then input order. */
+  static final Comparator<Task> ORDER = (a, b) -> {
+    int c = a.phase.compareTo(b.phase);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.wave, b.wave);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.rank, b.rank);
+    if (c != 0) {
+      return c;
+    }
+    c = a.manifest.name().compareTo(b.manifest.name());
+    if (c != 0) {
+      return c;
+    }
+    c = a.manifest.namespace().compareTo(b.manifest.namespace());
+    if (c != 0) {
+      return c;
+    }
+    c = a.manifest.group().compareTo(b.manifest.group());
+    if (c != 0) {
+      return c;
+    }
+    c = a.manifest.kind().compareTo(b.manifest.kind());
+    return c != 0 ? c : Integer.compare(a.tieBreak, b.tieBreak);
+  };
 
   private Ordering() {
   }
@@ -64,8 +88,24 @@ final class Ordering {
   /** Sorts, then moves each Namespace and CRD before the first task that needs it. */
   static void sort(List<Task> tasks) {
     tasks.sort(ORDER);
-    adjust(tasks, Ordering::namespaceDefined, m -> optional(m.namespace()));
-    adjust(tasks, Ordering::crdDefined, m -> Optional.of(m.group() + "/" + m.kind()));
+    boolean namespaces = false;
+    boolean crds = false;
+    for (Task t : tasks) {
+      namespaces |= t.rank == kindRank("Namespace") && t.manifest.group().isEmpty();
+      crds |= t.manifest.kind().equals("CustomResourceDefinition");
+    }
+    if (namespaces) {
+      adjust(tasks, Ordering::namespaceDefined, m -> optional(m.namespace()));
+    }
+    if (crds) {
+      // only kinds some CRD in this sync defines can need one: skip building keys for the rest
+      java.util.Set<String> definedKinds = new java.util.HashSet<>();
+      for (Task t : tasks) {
+        crdDefined(t.manifest).ifPresent(k -> definedKinds.add(k.substring(k.indexOf('/') + 1)));
+      }
+      adjust(tasks, Ordering::crdDefined, m -> definedKinds.contains(m.kind())
+          ? Optional.of(m.group() + "/" + m.kind()) : Optional.empty());
+    }
   }
 
   private static Optional<String> optional(String s) {
