@@ -112,6 +112,18 @@ final class Execution {
         createdNamespaces.add(s.manifest().name());
       }
     }
+    Set<String> createdKinds = new HashSet<>();
+    for (SyncStep s : plan.steps()) {
+      Manifest m = s.manifest();
+      if (s instanceof SyncStep.Apply && m.kind().equals("CustomResourceDefinition")
+          && m.group().equals("apiextensions.k8s.io")) {
+        String group = m.at("/spec/group").map(v -> v instanceof io.gitopskit.core.json
+            .JsonString js ? js.value() : "").orElse("");
+        String kind = m.at("/spec/names/kind").map(v -> v instanceof io.gitopskit.core.json
+            .JsonString js ? js.value() : "").orElse("");
+        createdKinds.add(group + "/" + kind);
+      }
+    }
     boolean ok = true;
     ApplyOptions dry = new ApplyOptions(options.fieldManager(), true, true);
     for (int i = start; i < waves.size(); i++) {
@@ -124,6 +136,11 @@ final class Execution {
           if (!m.namespace().isEmpty() && createdNamespaces.contains(m.namespace())
               && call(() -> target.get(NAMESPACE, "", m.namespace())).isEmpty()) {
             continue; // its namespace is created by this sync; the server cannot check it yet
+          }
+          boolean skipWhenMissing = createdKinds.contains(m.group() + "/" + m.kind())
+              || (s instanceof SyncStep.Apply a && a.options().skipDryRunOnMissingResource());
+          if (skipWhenMissing && call(() -> target.apiResource(m.gvk())).isEmpty()) {
+            continue; // its kind is defined by a CRD in this sync (or SkipDryRunOnMissingResource)
           }
           call(() -> target.applyServerSide(m, dry));
         } catch (ClusterException e) {

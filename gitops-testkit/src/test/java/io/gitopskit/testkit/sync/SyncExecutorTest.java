@@ -79,6 +79,35 @@ class SyncExecutorTest {
   }
 
   @Test
+  void aCrdAndItsCustomResourcesSyncTogether() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    Manifest crd = yaml("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.example.io}
+        spec:
+          group: example.io
+          scope: Namespaced
+          names: {kind: Widget, plural: widgets}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+        """);
+    Manifest widget = yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w,"
+        + " namespace: shop}\nspec: {size: 3}\n");
+    SyncPlan plan = plan(namespace("shop"), crd, widget);
+
+    OperationState state = new SyncExecutor().run(plan, cluster, options(cluster));
+
+    assertThat(state.phase()).as(state.message() + " " + state.results())
+        .isEqualTo(OperationPhase.SUCCEEDED);
+    assertThat(cluster.get(new GroupVersionKind("example.io", "v1", "Widget"), "shop", "w"))
+        .isPresent();
+  }
+
+  @Test
   void appliesWavesWaitsForHealthAndDeletesSucceededHook() {
     SimulatedCluster cluster = SimulatedCluster.create();
     SyncPlan plan = plan(namespace("shop"), configMap("shop", "cfg"),
