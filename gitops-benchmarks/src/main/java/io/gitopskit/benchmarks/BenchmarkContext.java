@@ -33,8 +33,9 @@ final class BenchmarkContext implements Context<GenericKubernetesResource> {
     client.close();
   }
 
-  private static UnsupportedOperationException unsupported() {
-    return new UnsupportedOperationException("not needed by the matcher");
+  /** The matcher never calls these; reaching one means the peer changed and needs a look. */
+  private static IllegalStateException unsupported() {
+    return new IllegalStateException("GenericKubernetesResourceMatcher only reads getClient()");
   }
 
   @Override

@@ -55,9 +55,34 @@ public final class ManualClock extends Clock {
     return zone;
   }
 
+  /**
+   * A view of this clock in another zone: it reads the same manually moved instant.
+   *
+   * @param newZone the zone
+   * @return this clock if the zone is the same, else a view sharing its instant
+   */
   @Override
   public Clock withZone(ZoneId newZone) {
-    throw new UnsupportedOperationException("a ManualClock has one zone; use the instant");
+    if (newZone.equals(zone)) {
+      return this;
+    }
+    ManualClock source = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return newZone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return source.withZone(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return source.instant();
+      }
+    };
   }
 
   @Override
