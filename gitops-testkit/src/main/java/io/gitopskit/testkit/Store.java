@@ -200,6 +200,8 @@ final class Store {
   private final Map<GroupKind, Kind> kinds = new TreeMap<>();
   private final Map<GroupKind, Table> tables = new HashMap<>();
   private final Map<String, Set<ObjRef>> dependents = new HashMap<>();
+  /** Every stored object by uid, so owner lookups never scan the store. */
+  private final Map<String, ObjRef> byUid = new HashMap<>();
   private final ArrayDeque<Event> history = new ArrayDeque<>();
   private final List<Watcher> watchers = new ArrayList<>();
   private final ConcurrentLinkedQueue<Runnable> deliveries = new ConcurrentLinkedQueue<>();
@@ -234,6 +236,7 @@ final class Store {
     kinds.clear();
     tables.clear();
     dependents.clear();
+    byUid.clear();
     history.clear();
     schema = KubernetesSchema.builtIn();
     for (ApiResource r : schema.resources()) {
@@ -269,6 +272,7 @@ final class Store {
     Table t = tables.remove(gk);
     if (t != null) {
       for (Map.Entry<Ref, Stored> e : new ArrayList<>(t.objects.entrySet())) {
+        e.getValue().object().metadata().getString("uid").ifPresent(byUid::remove);
         emit(gk, WatchEvent.Type.DELETED, e.getValue().object());
       }
     }
@@ -887,7 +891,7 @@ final class Store {
         continue;
       }
       Manifest without = withoutOwner(d.object(), uid);
-      boolean otherOwnersAlive = ownerUids(without).stream().anyMatch(this::uidExists);
+      boolean otherOwnersAlive = ownerUids(without).stream().anyMatch(byUid::containsKey);
       if (otherOwnersAlive) {
         put(dep.kind(), dep.ref(), without, d);
       } else {
@@ -895,17 +899,6 @@ final class Store {
       }
     }
     dependents.remove(uid);
-  }
-
-  private boolean uidExists(String uid) {
-    for (Table t : tables.values()) {
-      for (Stored s : t.objects.values()) {
-        if (uid.equals(s.object().metadata().getString("uid").orElse(null))) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private List<ObjRef> dependentsOf(String uid) {
@@ -968,6 +961,7 @@ final class Store {
     Manifest stored = obj.withRoot(obj.root().with("metadata",
         obj.metadata().with("resourceVersion", JsonString.of(Long.toString(rv)))));
     table(gk).put(ref, new Stored(stored, rv), previous);
+    stored.metadata().getString("uid").ifPresent(uid -> byUid.put(uid, new ObjRef(gk, ref)));
     if (previous != null) {
       for (String uid : ownerUids(previous.object())) {
         Set<ObjRef> deps = dependents.get(uid);
@@ -990,6 +984,7 @@ final class Store {
       throw new IllegalStateException("missing " + obj);
     }
     table(obj.kind()).remove(obj.ref());
+    s.object().metadata().getString("uid").ifPresent(byUid::remove);
     for (String uid : ownerUids(s.object())) {
       Set<ObjRef> deps = dependents.get(uid);
       if (deps != null) {
@@ -1003,7 +998,7 @@ final class Store {
     strategy.afterDelete(kinds.get(obj.kind()), last);
     // an owner may be waiting for this dependent (foreground deletion)
     for (String ownerUid : ownerUids(last)) {
-      ObjRef owner = findByUid(ownerUid);
+      ObjRef owner = byUid.get(ownerUid);
       if (owner != null) {
         Stored o = table(owner.kind()).get(owner.ref());
         if (o != null && finalizers(o.object()).contains("foregroundDeletion")) {
@@ -1020,17 +1015,6 @@ final class Store {
       }
     }
     return last;
-  }
-
-  private @Nullable ObjRef findByUid(String uid) {
-    for (Map.Entry<GroupKind, Table> e : tables.entrySet()) {
-      for (Map.Entry<Ref, Stored> o : e.getValue().objects.entrySet()) {
-        if (uid.equals(o.getValue().object().metadata().getString("uid").orElse(null))) {
-          return new ObjRef(e.getKey(), o.getKey());
-        }
-      }
-    }
-    return null;
   }
 
   private void emit(GroupKind gk, WatchEvent.Type type, Manifest object) {

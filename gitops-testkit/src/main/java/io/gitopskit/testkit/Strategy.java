@@ -87,7 +87,7 @@ final class Strategy {
         SchemaValidation.requiredFields(store.schema(), obj));
     if (obj.groupKind().equals(CRD)) {
       try {
-        store.schema().withCustomResourceDefinition(old == null ? obj : obj);
+        store.schema().withCustomResourceDefinition(obj);
       } catch (IllegalArgumentException e) {
         causes.add(new FieldCause("FieldValueInvalid", "Invalid value: " + e.getMessage(),
             "spec"));

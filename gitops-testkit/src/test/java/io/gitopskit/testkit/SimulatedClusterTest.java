@@ -201,6 +201,23 @@ class SimulatedClusterTest {
   }
 
   @Test
+  void aDependentWithAnotherLiveOwner_survivesBackgroundCollection() {
+    SimulatedCluster c = SimulatedCluster.create();
+    String a = c.create(cm("default", "owner-a"), W).metadata().getString("uid").orElseThrow();
+    String b = c.create(cm("default", "owner-b"), W).metadata().getString("uid").orElseThrow();
+    c.create(cm("default", "child").with("/metadata/ownerReferences", JsonArray.of(
+        JsonObject.builder().put("apiVersion", "v1").put("kind", "ConfigMap")
+            .put("name", "owner-a").put("uid", a).build(),
+        JsonObject.builder().put("apiVersion", "v1").put("kind", "ConfigMap")
+            .put("name", "owner-b").put("uid", b).build())), W);
+    c.delete(CM, "default", "owner-a", DeleteOptions.propagation(PropagationPolicy.BACKGROUND));
+    Manifest child = c.get(CM, "default", "child").orElseThrow();
+    assertThat(Store.ownerUids(child)).containsExactly(b);
+    c.delete(CM, "default", "owner-b", DeleteOptions.propagation(PropagationPolicy.BACKGROUND));
+    assertThat(c.get(CM, "default", "child")).isEmpty();
+  }
+
+  @Test
   void foregroundDeletion_waitsForBlockedDependents() {
     SimulatedCluster c = SimulatedCluster.create();
     Manifest owner = c.create(cm("default", "owner"), W);
