@@ -1,5 +1,6 @@
 package io.gitopskit.testkit;
 
+import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.cluster.ApiResource;
 import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
@@ -51,7 +52,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Store {
 
-  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  static final String LAST_APPLIED = ClusterTarget.LAST_APPLIED_ANNOTATION;
   private static final List<String> SYSTEM_NAMESPACES =
       List.of("default", "kube-node-lease", "kube-public", "kube-system");
 

@@ -23,6 +23,12 @@ import java.util.function.Consumer;
 public interface ClusterTarget {
 
   /**
+   * The annotation in which client-side apply records the applied configuration, as kubectl
+   * does; the three-way diff reads it.
+   */
+  String LAST_APPLIED_ANNOTATION = "kubectl.kubernetes.io/last-applied-configuration";
+
+  /**
    * Every API resource the cluster serves, including those registered by CRDs, ordered by group,
    * version, then kind.
    *

@@ -1,5 +1,6 @@
 package io.gitopskit.core.diff;
 
+import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.defaults.Quantity;
 import io.gitopskit.core.defaults.ServerDefaults;
 import io.gitopskit.core.json.JsonArray;
@@ -47,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class Normalization {
 
-  static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  static final String LAST_APPLIED = ClusterTarget.LAST_APPLIED_ANNOTATION;
 
   private static final List<String> SYSTEM_METADATA = List.of("uid", "resourceVersion",
       "generation", "managedFields", "selfLink", "creationTimestamp", "deletionTimestamp",

@@ -221,7 +221,7 @@ public abstract class ClusterTargetContract {
   @Test
   public void clientSideApply_recordsTheLastAppliedConfiguration() {
     Manifest applied = target().applyClientSide(configMap("a"), WriteOptions.defaults());
-    assertThat(applied.annotation("kubectl.kubernetes.io/last-applied-configuration"))
+    assertThat(applied.annotation(ClusterTarget.LAST_APPLIED_ANNOTATION))
         .hasValueSatisfying(v -> assertThat(v).contains("\"name\":\"a\""));
     Manifest again = target().applyClientSide(configMap("a").without("/data"),
         WriteOptions.defaults());

@@ -1,5 +1,6 @@
 package io.gitopskit.core.diff.mask;
 
+import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.internal.Escapes;
 import io.gitopskit.core.json.JsonNull;
 import io.gitopskit.core.json.JsonObject;
@@ -35,7 +36,7 @@ import org.jspecify.annotations.Nullable;
 public final class SecretMasker {
 
   /** The annotation where {@code kubectl apply} keeps the last applied object. */
-  public static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  public static final String LAST_APPLIED = ClusterTarget.LAST_APPLIED_ANNOTATION;
 
   /** The first mask, also used for a last-applied annotation that cannot be masked. */
   public static final String MASK = "++++++++";
