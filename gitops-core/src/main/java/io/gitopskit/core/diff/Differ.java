@@ -358,6 +358,9 @@ public final class Differ {
    */
   private static final int LAST_APPLIED_CACHE_SIZE = 4096;
 
+  /** Larger annotations are parsed each time, so the cache stays within ~256 MB of text. */
+  private static final int LAST_APPLIED_CACHE_MAX_CHARS = 64 * 1024;
+
   private static final java.util.concurrent.ConcurrentHashMap<String, List<JsonValue>>
       LAST_APPLIED_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -376,10 +379,12 @@ public final class Differ {
       } catch (LoadException e) {
         return Optional.empty(); // as gitops-engine: an unreadable annotation means two-way
       }
-      if (LAST_APPLIED_CACHE.size() >= LAST_APPLIED_CACHE_SIZE) {
-        LAST_APPLIED_CACHE.clear();
+      if (text.get().length() <= LAST_APPLIED_CACHE_MAX_CHARS) {
+        if (LAST_APPLIED_CACHE.size() >= LAST_APPLIED_CACHE_SIZE) {
+          LAST_APPLIED_CACHE.clear();
+        }
+        LAST_APPLIED_CACHE.put(text.get(), docs);
       }
-      LAST_APPLIED_CACHE.put(text.get(), docs);
     }
     if (docs.size() != 1 || !(docs.get(0) instanceof JsonObject o)) {
       return Optional.empty();
