@@ -377,6 +377,18 @@ class SimulatedClusterTest {
   }
 
   @Test
+  void injectedLatency_delaysEveryRequest_untilCleared() {
+    SimulatedCluster c = SimulatedCluster.create();
+    c.faults().latency(java.time.Duration.ofMillis(60));
+    long start = System.nanoTime();
+    c.get(CM, "default", "x");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(60));
+    assertThatThrownBy(() -> c.faults().latency(java.time.Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void kubectlEdit_drift_andTotalLoss() {
     SimulatedCluster c = SimulatedCluster.create();
     c.create(cm("default", "a"), W);
