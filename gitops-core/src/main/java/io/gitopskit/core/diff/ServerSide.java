@@ -3,7 +3,6 @@ package io.gitopskit.core.diff;
 import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.patch.ssa.FieldSet;
@@ -61,16 +60,14 @@ final class ServerSide {
           + " managedFields of manager \"" + manager + "\", so webhook mutations cannot be told"
           + " apart; turn ignoreMutationWebhook off or check the cluster's server-side apply");
     }
-    FieldTrees trees = new FieldTrees(types, gvk);
     JsonObject base = ManagedFields.strip(live);
     JsonObject result = ManagedFields.strip(dryRun);
-    JsonValue part = trees.extract(result, owned, List.of());
-    JsonObject applied = part instanceof JsonObject p ? p : JsonObject.empty();
+    JsonObject applied = owned.extractFrom(types, gvk, result);
     ServerSideApply.Result merged = ServerSideApply.apply(types, gvk, base, applied, MERGER,
         true, Instant.EPOCH);
     JsonObject out = ManagedFields.strip(((ServerSideApply.Result.Applied) merged).merged());
     FieldSet removed = FieldSet.of(types, gvk, base).difference(FieldSet.of(types, gvk, result));
-    return (JsonObject) trees.remove(out, removed, List.of());
+    return removed.removeFrom(types, gvk, out);
   }
 
   private static String describe(GroupVersionKind gvk, JsonObject o) {

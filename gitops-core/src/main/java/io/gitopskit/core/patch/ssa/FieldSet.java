@@ -87,6 +87,32 @@ public final class FieldSet {
   }
 
   /**
+   * The part of an object this set covers: members whole, granular objects and keyed lists by
+   * their covered parts; keyed list items keep their key fields so their identity survives.
+   *
+   * @param types the type knowledge
+   * @param gvk the object's kind
+   * @param object the object
+   * @return the covered part (empty when nothing is covered)
+   */
+  public JsonObject extractFrom(TypeInfo types, GroupVersionKind gvk, JsonObject object) {
+    JsonValue part = new Typed(types, gvk).extract(object, this, List.of());
+    return part instanceof JsonObject o ? o : JsonObject.empty();
+  }
+
+  /**
+   * An object without this set's members (whole subtrees), list items matched by key or value.
+   *
+   * @param types the type knowledge
+   * @param gvk the object's kind
+   * @param object the object
+   * @return the object without the members
+   */
+  public JsonObject removeFrom(TypeInfo types, GroupVersionKind gvk, JsonObject object) {
+    return (JsonObject) new Typed(types, gvk).removeItems(object, this, List.of());
+  }
+
+  /**
    * A set of the given paths.
    *
    * @param paths the members

@@ -329,6 +329,58 @@ final class Typed {
 
   // ---- removal ----
 
+  /**
+   * The part of {@code v} that {@code set} covers: members whole, granular objects and keyed
+   * lists by their covered parts. List items keep their key fields, covered or not, so their
+   * identity survives (the composite-key rule of gitops-engine's webhook filter).
+   *
+   * @return the covered part, or null when nothing is covered
+   */
+  @Nullable JsonValue extract(JsonValue v, FieldSet set, List<String> path) {
+    if (set.isEmpty()) {
+      return null;
+    }
+    if (isLeaf(v, path)) {
+      return set.self() ? v : null;
+    }
+    if (v instanceof JsonObject o) {
+      JsonObject.Builder b = JsonObject.builder();
+      for (int i = 0; i < o.size(); i++) {
+        FieldSet c = set.child(new PathElement.Field(o.keyAt(i)));
+        JsonValue part = extract(o.valueAt(i), c, child(path, o.keyAt(i)));
+        if (part != null) {
+          b.put(o.keyAt(i), part);
+        }
+      }
+      JsonObject out = b.build();
+      return out.isEmpty() && !set.self() ? null : out;
+    }
+    JsonArray a = (JsonArray) v;
+    ListInfo info = list(path);
+    JsonArray.Builder b = JsonArray.builder();
+    for (JsonValue item : a.items()) {
+      FieldSet c = set.child(itemElement(item, path));
+      if (c.isEmpty()) {
+        continue;
+      }
+      if (info.type() == ListType.MAP && item instanceof JsonObject io) {
+        JsonValue part = extract(item, c, path);
+        JsonObject kept = part instanceof JsonObject po ? po : JsonObject.empty();
+        for (String k : info.mapKeys()) {
+          JsonValue kv = io.getOrNull(k);
+          if (kv != null) {
+            kept = kept.with(k, kv);
+          }
+        }
+        b.add(kept);
+      } else {
+        b.add(item);
+      }
+    }
+    JsonArray out = b.build();
+    return out.isEmpty() && !set.self() ? null : out;
+  }
+
   /** The value without the members of {@code remove} (relative to it), whole subtrees. */
   JsonValue removeItems(JsonValue v, FieldSet remove, List<String> path) {
     if (remove.children().isEmpty()) {
