@@ -6,6 +6,7 @@ import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.DeleteOptions;
 import io.gitopskit.core.cluster.FieldCause;
+import io.gitopskit.core.cluster.FieldValidation;
 import io.gitopskit.core.cluster.LabelSelector;
 import io.gitopskit.core.cluster.PatchType;
 import io.gitopskit.core.cluster.PropagationPolicy;
@@ -382,6 +383,7 @@ final class Store {
     try {
       Manifest out;
       synchronized (this) {
+        checkFields(object, options.fieldValidation(), false);
         out = createInternal(object, options);
       }
       afterWrite(options.dryRun());
@@ -395,6 +397,9 @@ final class Store {
     try {
       Manifest out;
       synchronized (this) {
+        if (!status) {
+          checkFields(object, options.fieldValidation(), false);
+        }
         out = updateInternal(object, options, status, false);
       }
       afterWrite(options.dryRun());
@@ -416,6 +421,7 @@ final class Store {
         }
         JsonObject patched = Patching.patch(types(), type, gvk, live.object().root(), patch, k);
         Manifest candidate = manifestOrInvalid(k, name, patched);
+        checkFields(candidate, options.fieldValidation(), false);
         out = updateInternal(candidate, options, false, true);
       }
       afterWrite(options.dryRun());
@@ -430,6 +436,7 @@ final class Store {
       Manifest out;
       synchronized (this) {
         Kind k = kind(object.gvk());
+        checkFields(object, options.fieldValidation(), false);
         String config = Patching.lastAppliedConfiguration(object);
         Manifest desired = object.withAnnotation(LAST_APPLIED, config);
         Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
@@ -455,7 +462,9 @@ final class Store {
         Kind k = kind(object.gvk());
         Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
             object.name()));
-        WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager());
+        checkFields(object, options.fieldValidation(), true);
+        WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager(),
+            options.fieldValidation());
         Manifest merged = Patching.serverSideApply(types(), object,
             live == null ? null : live.object(), options, k, clock.instant());
         applying = true;
@@ -732,6 +741,42 @@ final class Store {
     if (!causes.isEmpty()) {
       throw invalid(k, obj.name(), causes);
     }
+  }
+
+  /**
+   * {@code fieldValidation=Strict}: fails when the object as sent has fields its schema does not
+   * declare, with the API server's texts (strict decoding, or the typed patch of a server-side
+   * apply). {@code Warn} and {@code Ignore} accept them; unlike the real server the simulated
+   * one does not drop them. Caller holds the lock.
+   */
+  private void checkFields(Manifest obj, FieldValidation validation, boolean apply) {
+    if (validation != FieldValidation.STRICT) {
+      return;
+    }
+    List<String> unknown = SchemaValidation.unknownFields(schema(), obj);
+    if (unknown.isEmpty()) {
+      return;
+    }
+    List<FieldCause> causes = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    GroupVersionKind gvk = obj.gvk();
+    if (apply) {
+      text.append("failed to create typed patch object (").append(gvk.group()).append('/')
+          .append(gvk.version()).append(", Kind=").append(gvk.kind()).append("): ");
+    } else {
+      text.append(gvk.kind()).append(" in version \"").append(gvk.version())
+          .append("\" cannot be handled as a ").append(gvk.kind())
+          .append(": strict decoding error: ");
+    }
+    for (int i = 0; i < unknown.size(); i++) {
+      String field = unknown.get(i);
+      String detail = apply ? "." + field + ": field not declared in schema"
+          : "unknown field \"" + field + "\"";
+      text.append(i == 0 ? "" : ", ").append(detail);
+      causes.add(new FieldCause("FieldValueInvalid", apply ? "field not declared in schema"
+          : "unknown field", field));
+    }
+    throw new ClusterException.Invalid(text.toString(), causes);
   }
 
   static ClusterException.Invalid invalid(Kind k, String name, List<FieldCause> causes) {

@@ -8,9 +8,12 @@ import java.util.Objects;
  * @param fieldManager the manager that will own exactly the applied fields
  * @param force take ownership of fields another manager owns instead of failing with a conflict
  * @param dryRun run every server step but store nothing
+ * @param fieldValidation how fields the schema does not declare are treated (server default
+ *     {@link FieldValidation#WARN})
  * @since 0.1
  */
-public record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
+public record ApplyOptions(String fieldManager, boolean force, boolean dryRun,
+    FieldValidation fieldValidation) {
 
   private static final ApplyOptions DEFAULTS =
       new ApplyOptions(WriteOptions.DEFAULT_MANAGER, false, false);
@@ -18,13 +21,25 @@ public record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
   /** Validates the manager. */
   public ApplyOptions {
     Objects.requireNonNull(fieldManager, "fieldManager");
+    Objects.requireNonNull(fieldValidation, "fieldValidation");
     if (fieldManager.isBlank() || fieldManager.length() > 128) {
       throw new IllegalArgumentException("fieldManager must be 1 to 128 characters");
     }
   }
 
   /**
-   * Manager {@code gitopskit}, no force, not a dry run.
+   * Options with the server's default field validation ({@link FieldValidation#WARN}).
+   *
+   * @param fieldManager the manager that will own exactly the applied fields
+   * @param force take ownership of conflicting fields
+   * @param dryRun run every server step but store nothing
+   */
+  public ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
+    this(fieldManager, force, dryRun, FieldValidation.WARN);
+  }
+
+  /**
+   * Manager {@code gitopskit}, no force, not a dry run, the server's default field validation.
    *
    * @return the defaults
    */
@@ -39,7 +54,7 @@ public record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
    * @return the new options
    */
   public ApplyOptions withFieldManager(String manager) {
-    return new ApplyOptions(manager, force, dryRun);
+    return new ApplyOptions(manager, force, dryRun, fieldValidation);
   }
 
   /**
@@ -49,7 +64,7 @@ public record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
    * @return the new options
    */
   public ApplyOptions withForce(boolean value) {
-    return new ApplyOptions(fieldManager, value, dryRun);
+    return new ApplyOptions(fieldManager, value, dryRun, fieldValidation);
   }
 
   /**
@@ -59,6 +74,16 @@ public record ApplyOptions(String fieldManager, boolean force, boolean dryRun) {
    * @return the new options
    */
   public ApplyOptions withDryRun(boolean value) {
-    return new ApplyOptions(fieldManager, force, value);
+    return new ApplyOptions(fieldManager, force, value, fieldValidation);
+  }
+
+  /**
+   * A copy with another field validation.
+   *
+   * @param value e.g. {@link FieldValidation#STRICT} to fail on unknown fields
+   * @return the new options
+   */
+  public ApplyOptions withFieldValidation(FieldValidation value) {
+    return new ApplyOptions(fieldManager, force, dryRun, value);
   }
 }

@@ -7,9 +7,12 @@ import java.util.Objects;
  *
  * @param dryRun run every server step (defaulting, admission, validation) but store nothing
  * @param fieldManager the field manager recorded in managedFields
+ * @param fieldValidation how fields the schema does not declare are treated (server default
+ *     {@link FieldValidation#WARN})
  * @since 0.1
  */
-public record WriteOptions(boolean dryRun, String fieldManager) {
+public record WriteOptions(boolean dryRun, String fieldManager,
+    FieldValidation fieldValidation) {
 
   /** The field manager GitOpsKit writes as unless told otherwise. */
   public static final String DEFAULT_MANAGER = "gitopskit";
@@ -19,13 +22,24 @@ public record WriteOptions(boolean dryRun, String fieldManager) {
   /** Validates the manager. */
   public WriteOptions {
     Objects.requireNonNull(fieldManager, "fieldManager");
+    Objects.requireNonNull(fieldValidation, "fieldValidation");
     if (fieldManager.isBlank() || fieldManager.length() > 128) {
       throw new IllegalArgumentException("fieldManager must be 1 to 128 characters");
     }
   }
 
   /**
-   * Not a dry run, manager {@code gitopskit}.
+   * Options with the server's default field validation ({@link FieldValidation#WARN}).
+   *
+   * @param dryRun run every server step but store nothing
+   * @param fieldManager the field manager recorded in managedFields
+   */
+  public WriteOptions(boolean dryRun, String fieldManager) {
+    this(dryRun, fieldManager, FieldValidation.WARN);
+  }
+
+  /**
+   * Not a dry run, manager {@code gitopskit}, the server's default field validation.
    *
    * @return the defaults
    */
@@ -40,7 +54,7 @@ public record WriteOptions(boolean dryRun, String fieldManager) {
    * @return the new options
    */
   public WriteOptions withDryRun(boolean value) {
-    return new WriteOptions(value, fieldManager);
+    return new WriteOptions(value, fieldManager, fieldValidation);
   }
 
   /**
@@ -50,6 +64,16 @@ public record WriteOptions(boolean dryRun, String fieldManager) {
    * @return the new options
    */
   public WriteOptions withFieldManager(String manager) {
-    return new WriteOptions(dryRun, manager);
+    return new WriteOptions(dryRun, manager, fieldValidation);
+  }
+
+  /**
+   * A copy with another field validation.
+   *
+   * @param value e.g. {@link FieldValidation#STRICT} to fail on unknown fields
+   * @return the new options
+   */
+  public WriteOptions withFieldValidation(FieldValidation value) {
+    return new WriteOptions(dryRun, fieldManager, value);
   }
 }

@@ -1,10 +1,10 @@
 package io.gitopskit.core.sync;
 
-import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.cluster.DeleteOptions;
 import io.gitopskit.core.cluster.PropagationPolicy;
+import io.gitopskit.core.diff.ignore.IgnoreRuleException;
 import io.gitopskit.core.health.HealthCode;
 import io.gitopskit.core.health.HealthStatus;
 import io.gitopskit.core.model.GroupVersionKind;
@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /** One run of a plan: the mutable bookkeeping behind {@link SyncExecutor}. */
-final class Execution {
+final class Execution implements ObjectWriter.Calls {
 
   private record Slot(ResourceKey key, SyncPhase phase) {}
 
@@ -33,6 +34,11 @@ final class Execution {
   private final ExecutorOptions options;
   private final List<SyncExecutor.Wave> waves;
   private final Map<Slot, ResourceResult> results = new HashMap<>();
+  private final ObjectWriter writer;
+  /** Shared-resource messages of the objects another application claims. */
+  private final Map<ResourceKey, String> shared = new HashMap<>();
+  /** What each dry-run write reported, for a dry-run operation's results. */
+  private final Map<Slot, String> dryRunMessages = new HashMap<>();
   private final Instant startedAt;
   private final int start;
   private int lastCompleted;
@@ -43,6 +49,7 @@ final class Execution {
     this.plan = plan;
     this.target = target;
     this.options = options;
+    this.writer = new ObjectWriter(target, options, this);
     this.waves = SyncExecutor.waves(plan);
     this.startedAt = prior.map(OperationState::startedAt).orElseGet(() -> options.clock()
         .instant());
@@ -57,6 +64,10 @@ final class Execution {
       return finish(OperationPhase.ERROR, plan.refusal().orElseThrow());
     }
     publish(OperationPhase.RUNNING, "running");
+    String sharedFailure = checkSharedResources();
+    if (sharedFailure != null) {
+      return finish(OperationPhase.FAILED, "Shared resource found: " + sharedFailure);
+    }
     if (!dryRunAll()) {
       return finish(OperationPhase.FAILED, "one or more objects failed to apply (dry run)");
     }
@@ -102,6 +113,48 @@ final class Execution {
     return finish(OperationPhase.SUCCEEDED, "successfully synced (no more tasks)");
   }
 
+  // ---- shared resources ----
+
+  /**
+   * Finds the objects another application claims (with tracking): each is reported with its
+   * result; returns the first message when one of them has {@code FailOnSharedResource=true}.
+   */
+  private String checkSharedResources() {
+    if (options.tracking().isEmpty()) {
+      return null;
+    }
+    String failure = null;
+    try {
+      for (int i = start; i < waves.size(); i++) {
+        for (SyncStep s : waves.get(i).steps()) {
+          if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)
+              || shared.containsKey(s.key())) {
+            continue;
+          }
+          Optional<String> message = writer.sharedWith(s.manifest());
+          if (message.isPresent()) {
+            shared.put(s.key(), message.get());
+            if (failure == null && ObjectWriter.optionsOf(s).failOnSharedResource()) {
+              failure = message.get();
+            }
+          }
+        }
+      }
+    } catch (ClusterException e) {
+      return null; // unreadable here: the dry run meets the same failure and reports it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      executor.terminate();
+    }
+    return failure;
+  }
+
+  private String withSharedWarning(SyncStep s, String message) {
+    String warning = shared.get(s.key());
+    return warning == null ? message
+        : message + ". " + ObjectWriter.SHARED_RESOURCE_WARNING + ": " + warning;
+  }
+
   // ---- dry run ----
 
   private boolean dryRunAll() {
@@ -125,7 +178,6 @@ final class Execution {
       }
     }
     boolean ok = true;
-    ApplyOptions dry = new ApplyOptions(options.fieldManager(), true, true);
     for (int i = start; i < waves.size(); i++) {
       for (SyncStep s : waves.get(i).steps()) {
         if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)) {
@@ -142,8 +194,10 @@ final class Execution {
           if (skipWhenMissing && call(() -> target.apiResource(m.gvk())).isEmpty()) {
             continue; // its kind is defined by a CRD in this sync (or SkipDryRunOnMissingResource)
           }
-          call(() -> target.applyServerSide(m, dry));
-        } catch (ClusterException e) {
+          dryRunMessages.put(new Slot(s.key(), s.phase()), writer.write(m,
+              ObjectWriter.optionsOf(s), true, s instanceof SyncStep.Hook h
+                  && h.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)));
+        } catch (ClusterException | IgnoreRuleException e) {
           ok = false;
           put(s, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
         } catch (InterruptedException e) {
@@ -159,12 +213,29 @@ final class Execution {
   private OperationState dryRunResults() {
     for (SyncStep s : plan.steps()) {
       if (s instanceof SyncStep.Prune) {
-        put(s, ResultCode.PRUNED, "pruned (dry run)", OperationPhase.SUCCEEDED);
+        Optional<String> refusal = Optional.empty();
+        try {
+          refusal = pruneRefusal(s.manifest());
+        } catch (ClusterException e) {
+          put(s, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
+          continue;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          executor.terminate();
+        }
+        if (refusal.isPresent()) {
+          put(s, ResultCode.PRUNE_SKIPPED, refusal.get(), OperationPhase.SUCCEEDED);
+        } else {
+          put(s, ResultCode.PRUNED, "pruned (dry run)", OperationPhase.SUCCEEDED);
+        }
       } else if (s instanceof SyncStep.PruneSkipped) {
         put(s, ResultCode.PRUNE_SKIPPED, ((SyncStep.PruneSkipped) s).reason(),
             OperationPhase.SUCCEEDED);
       } else if (!(s instanceof SyncStep.PruneAwaitingConfirmation)) {
-        put(s, ResultCode.SYNCED, "serverside-applied (dry run)", OperationPhase.SUCCEEDED);
+        String message = dryRunMessages.getOrDefault(new Slot(s.key(), s.phase()),
+            ObjectWriter.resource(s.manifest()) + "/" + s.manifest().name() + " created");
+        put(s, ResultCode.SYNCED, withSharedWarning(s, message + " (dry run)"),
+            OperationPhase.SUCCEEDED);
       }
     }
     return finish(OperationPhase.SUCCEEDED, "successfully synced (dry run)");
@@ -177,29 +248,18 @@ final class Execution {
     Manifest m = step.manifest();
     try {
       if (step instanceof SyncStep.Apply) {
-        call(() -> target.applyServerSide(m, new ApplyOptions(options.fieldManager(), true,
-            false)));
-        put(step, ResultCode.SYNCED, "serverside-applied", OperationPhase.RUNNING);
+        String message = writer.write(m, ((SyncStep.Apply) step).options(), false, false);
+        put(step, ResultCode.SYNCED, withSharedWarning(step, message), OperationPhase.RUNNING);
       } else if (step instanceof SyncStep.Hook) {
         createHook((SyncStep.Hook) step);
       } else if (step instanceof SyncStep.Prune) {
-        SyncStep.Prune p = (SyncStep.Prune) step;
-        Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
-        if (live.isPresent() && !live.get().metadata().has("deletionTimestamp")) {
-          try {
-            call(() -> target.delete(m.gvk(), m.namespace(), m.name(),
-                DeleteOptions.propagation(p.propagationPolicy())));
-          } catch (ClusterException.NotFound gone) {
-            // already deleted
-          }
-        }
-        put(step, ResultCode.PRUNED, "pruned", OperationPhase.RUNNING);
+        prune((SyncStep.Prune) step);
       } else if (step instanceof SyncStep.PruneSkipped) {
         put(step, ResultCode.PRUNE_SKIPPED, ((SyncStep.PruneSkipped) step).reason(),
             OperationPhase.SUCCEEDED);
       }
       return true;
-    } catch (ClusterException e) {
+    } catch (ClusterException | IgnoreRuleException e) {
       put(step, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
       return false;
     } catch (InterruptedException e) {
@@ -209,25 +269,54 @@ final class Execution {
     }
   }
 
+  /**
+   * Deletes a live object that is no longer desired, unless (with tracking) this application
+   * does not track it: then the prune is refused and reported as PruneSkipped. The delete names
+   * the uid just read, so an object re-created in between is never deleted.
+   */
+  private void prune(SyncStep.Prune p) throws InterruptedException {
+    Manifest m = p.manifest();
+    Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
+    if (live.isPresent()) {
+      Optional<String> refusal = writer.pruneRefusal(live.get());
+      if (refusal.isPresent()) {
+        put(p, ResultCode.PRUNE_SKIPPED, refusal.get(), OperationPhase.SUCCEEDED);
+        return;
+      }
+    }
+    if (live.isPresent() && !live.get().metadata().has("deletionTimestamp")) {
+      DeleteOptions delete = DeleteOptions.propagation(p.propagationPolicy());
+      Optional<String> uid = live.get().metadata().getString("uid");
+      DeleteOptions d = uid.isPresent() ? delete.withPreconditionUid(uid.get()) : delete;
+      try {
+        call(() -> target.delete(m.gvk(), m.namespace(), m.name(), d));
+      } catch (ClusterException.NotFound gone) {
+        // already deleted
+      }
+    }
+    put(p, ResultCode.PRUNED, "pruned", OperationPhase.RUNNING);
+  }
+
+  private Optional<String> pruneRefusal(Manifest m) throws InterruptedException {
+    if (options.tracking().isEmpty()) {
+      return Optional.empty();
+    }
+    return call(() -> target.get(m.gvk(), m.namespace(), m.name()))
+        .flatMap(writer::pruneRefusal);
+  }
+
   private void createHook(SyncStep.Hook hook) throws InterruptedException {
     Manifest m = hook.manifest();
     if (hook.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)) {
       Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
       if (live.isPresent()) {
         deleteQuietly(m);
-        Instant deadline = options.clock().instant().plus(options.waveTimeout());
-        while (call(() -> target.get(m.gvk(), m.namespace(), m.name())).isPresent()) {
-          if (!options.clock().instant().isBefore(deadline) || executor.isTerminating()) {
-            throw new ClusterException.Conflict("timed out waiting for deletion of the existing "
-                + "hook " + m.kind() + "/" + m.name());
-          }
-          options.waiter().await(options.pollInterval());
-        }
+        writer.awaitDeletion(m);
       }
     }
-    call(() -> target.applyServerSide(m, new ApplyOptions(options.fieldManager(), true, false)));
-    put(hook, ResultCode.SYNCED, m.kind().toLowerCase() + "/" + m.name() + " created",
-        OperationPhase.RUNNING);
+    writer.write(m, ObjectWriter.optionsOf(hook), false, false);
+    put(hook, ResultCode.SYNCED, withSharedWarning(hook, m.kind().toLowerCase(Locale.ROOT) + "/"
+        + m.name() + " created"), OperationPhase.RUNNING);
   }
 
   private void deleteQuietly(Manifest m) throws InterruptedException {
@@ -385,7 +474,13 @@ final class Execution {
 
   // ---- bookkeeping ----
 
-  private <T> T call(Supplier<T> action) throws InterruptedException {
+  @Override
+  public boolean terminating() {
+    return executor.isTerminating();
+  }
+
+  @Override
+  public <T> T call(Supplier<T> action) throws InterruptedException {
     RetryPolicy retry = options.retry();
     for (int attempt = 0; ; attempt++) {
       try {

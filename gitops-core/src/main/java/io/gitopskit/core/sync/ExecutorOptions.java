@@ -1,25 +1,36 @@
 package io.gitopskit.core.sync;
 
 import io.gitopskit.core.cluster.WriteOptions;
+import io.gitopskit.core.diff.ignore.IgnoreRules;
 import io.gitopskit.core.health.HealthChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a {@link SyncExecutor} runs a plan.
  *
- * @param fieldManager the server-side apply field manager
+ * @param fieldManager the field manager of every write (client-side apply, replace, create and
+ *     server-side apply)
  * @param waveTimeout how long a wave may take to become healthy (hooks: to complete)
  * @param pollInterval the time between health polls
  * @param retry the retry policy around retryable cluster failures, per step
  * @param health the health checks deciding when a wave is done
  * @param clock the clock timeouts are measured with
  * @param waiter lets time pass between polls and retries
+ * @param tracking how the application marks and recognises its objects; when present, desired
+ *     objects are marked before they are written, objects claimed by another application are
+ *     reported ({@code SharedResourceWarning}) or fail the sync ({@code
+ *     FailOnSharedResource=true}), and a prune of an object this application does not track is
+ *     refused. Empty: objects are written as planned and the plan's prune candidates are trusted
+ * @param ignoreRules the application's {@code ignoreDifferences}, honoured when writing objects
+ *     with {@code RespectIgnoreDifferences=true}
  * @since 0.1
  */
 public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duration pollInterval,
-    RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter) {
+    RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter,
+    Optional<ResourceTracking> tracking, IgnoreRules ignoreRules) {
 
   /** Checks for nulls and positive durations. */
   public ExecutorOptions {
@@ -28,14 +39,33 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(waiter, "waiter");
+    Objects.requireNonNull(tracking, "tracking");
+    Objects.requireNonNull(ignoreRules, "ignoreRules");
     if (waveTimeout.isNegative() || pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("waveTimeout >= 0 and pollInterval > 0");
     }
   }
 
   /**
+   * Options without resource tracking and without ignore rules.
+   *
+   * @param fieldManager the field manager of every write
+   * @param waveTimeout how long a wave may take to become healthy
+   * @param pollInterval the time between health polls
+   * @param retry the retry policy
+   * @param health the health checks
+   * @param clock the clock
+   * @param waiter lets time pass
+   */
+  public ExecutorOptions(String fieldManager, Duration waveTimeout, Duration pollInterval,
+      RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter) {
+    this(fieldManager, waveTimeout, pollInterval, retry, health, clock, waiter,
+        Optional.empty(), IgnoreRules.empty());
+  }
+
+  /**
    * Manager {@code gitopskit}, 5 min wave timeout, 1 s polls, {@link RetryPolicy#defaults()},
-   * built-in health checks, the system clock and a sleeping waiter.
+   * built-in health checks, the system clock and a sleeping waiter; no tracking, no ignore rules.
    *
    * @return the defaults
    */
@@ -54,7 +84,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withTime(Clock newClock, Waiter newWaiter) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, newClock,
-        newWaiter);
+        newWaiter, tracking, ignoreRules);
   }
 
   /**
@@ -65,7 +95,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withRetry(RetryPolicy value) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, value, health, clock,
-        waiter);
+        waiter, tracking, ignoreRules);
   }
 
   /**
@@ -75,7 +105,8 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    * @return the copy
    */
   public ExecutorOptions withWaveTimeout(Duration value) {
-    return new ExecutorOptions(fieldManager, value, pollInterval, retry, health, clock, waiter);
+    return new ExecutorOptions(fieldManager, value, pollInterval, retry, health, clock, waiter,
+        tracking, ignoreRules);
   }
 
   /**
@@ -85,6 +116,29 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    * @return the copy
    */
   public ExecutorOptions withFieldManager(String value) {
-    return new ExecutorOptions(value, waveTimeout, pollInterval, retry, health, clock, waiter);
+    return new ExecutorOptions(value, waveTimeout, pollInterval, retry, health, clock, waiter,
+        tracking, ignoreRules);
+  }
+
+  /**
+   * A copy that tracks objects for an application.
+   *
+   * @param value the application's tracking
+   * @return the copy
+   */
+  public ExecutorOptions withTracking(ResourceTracking value) {
+    return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, clock,
+        waiter, Optional.of(value), ignoreRules);
+  }
+
+  /**
+   * A copy with the application's ignore rules (for {@code RespectIgnoreDifferences=true}).
+   *
+   * @param value the rules
+   * @return the copy
+   */
+  public ExecutorOptions withIgnoreRules(IgnoreRules value) {
+    return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, clock,
+        waiter, tracking, value);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
+import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.health.HealthChecks;
 import io.gitopskit.core.health.HealthCode;
 import io.gitopskit.core.load.ManifestLoader;
@@ -190,7 +191,8 @@ class SyncExecutorTest {
   void retriesInjectedConflictUntilCleared() {
     SimulatedCluster cluster = SimulatedCluster.create();
     int[] attempts = {0};
-    cluster.faults().fail("apply", "ConfigMap", "*", 1.0, () -> {
+    // the default write is a client-side apply: a "patch" to the fault switches
+    cluster.faults().fail("patch", "ConfigMap", "*", 1.0, () -> {
       if (++attempts[0] >= 2) {
         cluster.faults().clear();
       }
@@ -213,11 +215,11 @@ class SyncExecutorTest {
     // the dry run passes, then every real apply conflicts
     OperationState state = executor.run(plan, new CountingTarget(cluster) {
       @Override
-      public Manifest applyServerSide(Manifest object, ApplyOptions options) {
+      public Manifest applyClientSide(Manifest object, WriteOptions options) {
         if (!options.dryRun()) {
           throw new ClusterException.Conflict("always");
         }
-        return super.applyServerSide(object, options);
+        return super.applyClientSide(object, options);
       }
     }, options(cluster));
 
@@ -312,7 +314,7 @@ class SyncExecutorTest {
     assertThat(cluster.get(CM, "shop", "later")).isEmpty();
   }
 
-  /** Records every server-side apply, delegating to the simulated cluster. */
+  /** Records every apply (client- or server-side), delegating to the simulated cluster. */
   static class CountingTarget extends DelegatingTarget {
     final List<String> applies = new ArrayList<>();
     final List<String> realApplies = new ArrayList<>();
@@ -328,6 +330,15 @@ class SyncExecutorTest {
         realApplies.add(object.kind() + "/" + object.name());
       }
       return super.applyServerSide(object, options);
+    }
+
+    @Override
+    public Manifest applyClientSide(Manifest object, WriteOptions options) {
+      applies.add(object.kind() + "/" + object.name());
+      if (!options.dryRun()) {
+        realApplies.add(object.kind() + "/" + object.name());
+      }
+      return super.applyClientSide(object, options);
     }
   }
 }
