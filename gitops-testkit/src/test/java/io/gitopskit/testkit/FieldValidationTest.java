@@ -1,0 +1,122 @@
+package io.gitopskit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gitopskit.core.cluster.ApplyOptions;
+import io.gitopskit.core.cluster.ClusterException;
+import io.gitopskit.core.cluster.FieldValidation;
+import io.gitopskit.core.cluster.WriteOptions;
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.load.ManifestLoader;
+import io.gitopskit.core.model.GroupVersionKind;
+import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.schema.KubernetesSchema;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code fieldValidation}: Strict names unknown fields; Warn (the default) and Ignore accept. */
+class FieldValidationTest {
+
+  private static final GroupVersionKind CM = new GroupVersionKind("", "v1", "ConfigMap");
+  private static final WriteOptions STRICT =
+      WriteOptions.defaults().withFieldValidation(FieldValidation.STRICT);
+
+  private static Manifest yaml(String text) {
+    return ManifestLoader.defaults().loadYaml(text, "test.yaml").asList().get(0);
+  }
+
+  private static Manifest odd() {
+    return yaml("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: default, labels: {any-key: ok}}
+        spec:
+          selector: {matchLabels: {app: web}}
+          replicaz: 3
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - {name: c, image: nginx, imagePullPolicy: Always, colour: blue}
+        """);
+  }
+
+  @Test
+  void unknownFieldsAreFoundWithTheirPathsAndMapKeysAreNot() {
+    assertThat(SchemaValidation.unknownFields(KubernetesSchema.builtIn(), odd()))
+        .containsExactly("spec.replicaz", "spec.template.spec.containers[0].colour");
+  }
+
+  @Test
+  void noFalseUnknownFieldsInArgoCdsInstallBundle() throws IOException {
+    Path file = corpus("argo-cd/install.yaml");
+    List<Manifest> objects = ManifestLoader.defaults().loadYaml(Files.readString(file),
+        file.toString()).asList();
+    assertThat(objects).hasSizeGreaterThan(50);
+    List<String> unknown = new ArrayList<>();
+    for (Manifest m : objects) {
+      for (String f : SchemaValidation.unknownFields(KubernetesSchema.builtIn(), m)) {
+        unknown.add(m.key() + " " + f);
+      }
+    }
+    assertThat(unknown).isEmpty();
+  }
+
+  @Test
+  void strictWritesFailWithTheServersTextsAndStoreNothing() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    Manifest cm = yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: default}"
+        + "\ndata: {k: v}\nbogus: 1\n");
+
+    assertThatThrownBy(() -> cluster.create(cm, STRICT))
+        .isInstanceOfSatisfying(ClusterException.Invalid.class, e -> {
+          assertThat(e.getMessage()).isEqualTo("ConfigMap in version \"v1\" cannot be handled"
+              + " as a ConfigMap: strict decoding error: unknown field \"bogus\"");
+          assertThat(e.causes()).singleElement().satisfies(c ->
+              assertThat(c.field()).isEqualTo("bogus"));
+        });
+    assertThatThrownBy(() -> cluster.applyClientSide(cm, STRICT))
+        .isInstanceOf(ClusterException.Invalid.class);
+    assertThatThrownBy(() -> cluster.applyServerSide(cm, ApplyOptions.defaults()
+        .withFieldValidation(FieldValidation.STRICT)))
+        .hasMessage("failed to create typed patch object (/v1, Kind=ConfigMap): .bogus: field"
+            + " not declared in schema");
+    assertThat(cluster.get(CM, "default", "c")).isEmpty();
+
+    Manifest stored = cluster.create(cm.without("/bogus"), STRICT);
+    assertThatThrownBy(() -> cluster.update(stored.with("/bogus", JsonString.of("x")), STRICT))
+        .isInstanceOf(ClusterException.Invalid.class);
+    assertThatThrownBy(() -> cluster.patch(CM, "default", "c",
+        io.gitopskit.core.cluster.PatchType.JSON_MERGE, JsonObject.of("bogus", JsonString.of("x")),
+        STRICT)).isInstanceOf(ClusterException.Invalid.class);
+  }
+
+  @Test
+  void warnByDefaultAndIgnoreAcceptUnknownFields() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    assertThat(WriteOptions.defaults().fieldValidation()).isEqualTo(FieldValidation.WARN);
+    assertThat(new ApplyOptions("m", false, false).fieldValidation())
+        .isEqualTo(FieldValidation.WARN);
+    cluster.applyServerSide(odd(), ApplyOptions.defaults().withFieldValidation(
+        FieldValidation.IGNORE));
+    cluster.applyClientSide(odd().withName("other"), WriteOptions.defaults());
+    assertThat(cluster.get(new GroupVersionKind("apps", "v1", "Deployment"), "default", "other"))
+        .isPresent();
+  }
+
+  private static Path corpus(String relative) {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("../shared/corpus").resolve(relative).normalize();
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("corpus file not found beside the checkout: " + relative);
+  }
+}
