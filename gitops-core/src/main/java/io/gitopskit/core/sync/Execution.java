@@ -66,7 +66,7 @@ final class Execution implements ObjectWriter.Calls {
     publish(OperationPhase.RUNNING, "running");
     String sharedFailure = checkSharedResources();
     if (sharedFailure != null) {
-      return finish(OperationPhase.FAILED, "Shared resource found: " + sharedFailure);
+      return finish(OperationPhase.FAILED, SyncExecutor.SHARED_RESOURCE_FOUND + sharedFailure);
     }
     if (!dryRunAll()) {
       return finish(OperationPhase.FAILED, "one or more objects failed to apply (dry run)");
@@ -124,27 +124,29 @@ final class Execution implements ObjectWriter.Calls {
       return null;
     }
     String failure = null;
-    try {
-      for (int i = start; i < waves.size(); i++) {
-        for (SyncStep s : waves.get(i).steps()) {
-          if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)
-              || shared.containsKey(s.key())) {
-            continue;
-          }
-          Optional<String> message = writer.sharedWith(s.manifest());
-          if (message.isPresent()) {
-            shared.put(s.key(), message.get());
-            if (failure == null && ObjectWriter.optionsOf(s).failOnSharedResource()) {
-              failure = message.get();
-            }
+    for (int i = start; i < waves.size(); i++) {
+      for (SyncStep s : waves.get(i).steps()) {
+        if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)
+            || shared.containsKey(s.key())) {
+          continue;
+        }
+        Optional<String> message;
+        try {
+          message = writer.sharedWith(s.manifest());
+        } catch (ClusterException e) {
+          continue; // unreadable here: the dry run reads it again and reports a failure
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          executor.terminate();
+          return failure;
+        }
+        if (message.isPresent()) {
+          shared.put(s.key(), message.get());
+          if (failure == null && ObjectWriter.optionsOf(s).failOnSharedResource()) {
+            failure = message.get();
           }
         }
       }
-    } catch (ClusterException e) {
-      return null; // unreadable here: the dry run meets the same failure and reports it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      executor.terminate();
     }
     return failure;
   }
@@ -152,7 +154,7 @@ final class Execution implements ObjectWriter.Calls {
   private String withSharedWarning(SyncStep s, String message) {
     String warning = shared.get(s.key());
     return warning == null ? message
-        : message + ". " + ObjectWriter.SHARED_RESOURCE_WARNING + ": " + warning;
+        : message + ". " + SyncExecutor.SHARED_RESOURCE_WARNING + ": " + warning;
   }
 
   // ---- dry run ----

@@ -55,9 +55,6 @@ final class ObjectWriter {
     boolean terminating();
   }
 
-  /** Argo CD's condition type for an object another application also claims. */
-  static final String SHARED_RESOURCE_WARNING = "SharedResourceWarning";
-
   private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion",
       "creationTimestamp", "generation", "managedFields", "deletionTimestamp",
       "deletionGracePeriodSeconds", "selfLink");

@@ -12,6 +12,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * creates hooks and prunes phase by phase and wave by wave, waiting after each wave until its
  * objects are healthy (hooks: complete). A failure runs the plan's SyncFail hooks.
  *
+ * <p>Objects are written as their sync options say: client-side apply by default, server-side
+ * apply, replace, force (delete and re-create), field validation on or off, ignored differences
+ * kept; with {@link ExecutorOptions#tracking()} objects are marked as the application's, shared
+ * ones reported (or, with {@code FailOnSharedResource=true}, the sync fails), and objects the
+ * application does not track are never pruned. The {@linkplain io.gitopskit.core.sync package
+ * documentation} has the details.
+ *
  * <p>An executor runs one operation at a time; {@link #terminate()} may be called from any
  * thread and stops the operation between steps.
  *
@@ -21,6 +28,16 @@ public final class SyncExecutor {
 
   /** The message of an operation stopped by {@link #terminate()}. */
   public static final String TERMINATED = "operation terminated";
+
+  /**
+   * Argo CD's condition type for an object another application also claims; a result whose
+   * object is shared ends with {@code ". SharedResourceWarning: <Kind>/<name> is part of
+   * applications <this> and <other>"}.
+   */
+  public static final String SHARED_RESOURCE_WARNING = "SharedResourceWarning";
+
+  /** The start of the message of an operation failed by {@code FailOnSharedResource=true}. */
+  public static final String SHARED_RESOURCE_FOUND = "Shared resource found: ";
 
   /**
    * The steps of one phase and wave, which run together.

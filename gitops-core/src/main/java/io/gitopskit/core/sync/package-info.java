@@ -1,5 +1,5 @@
 /**
- * Sync planning: the pure part of gitops-engine's {@code pkg/sync}. {@link
+ * Sync planning and execution: gitops-engine's {@code pkg/sync}. {@link
  * io.gitopskit.core.sync.SyncPlanner#plan SyncPlanner.plan}{@code (}{@link
  * io.gitopskit.core.sync.SyncRequest}{@code )} turns desired objects, the tracked live objects,
  * diff results and {@link io.gitopskit.core.sync.SyncOptions} into a {@link
@@ -47,6 +47,36 @@
  * </ol>
  *
  * <p>Waves never decrease within a phase; every kept desired resource appears exactly once.
+ *
+ * <h2>Execution</h2>
+ *
+ * <p>{@link io.gitopskit.core.sync.SyncExecutor} runs a plan against a {@link
+ * io.gitopskit.core.cluster.ClusterTarget}: a server dry run of every write, then wave by wave
+ * with health gates. Each object is written as its effective sync options say (a hook: its
+ * annotation's options):
+ *
+ * <ul>
+ *   <li>default: client-side apply ({@code kubectl apply}, last-applied annotation recorded);
+ *       {@code ServerSideApply=true}: server-side apply with the executor's field manager, always
+ *       forcing conflicts, as Argo CD does;
+ *   <li>{@code Replace=true} (wins over server-side apply): create, or replace with live's
+ *       resourceVersion; CRDs and Namespaces are updated in place;
+ *   <li>{@code Force=true}: an apply refused as invalid or conflicting (an immutable field)
+ *       deletes the object and creates it again, restoring the old one if that fails; with
+ *       {@code Replace=true} always delete and create;
+ *   <li>{@code Validate=false}: {@link io.gitopskit.core.cluster.FieldValidation#IGNORE} instead
+ *       of {@link io.gitopskit.core.cluster.FieldValidation#STRICT};
+ *   <li>{@code RespectIgnoreDifferences=true}: fields covered by {@link
+ *       io.gitopskit.core.sync.ExecutorOptions#ignoreRules()} keep their live values.
+ * </ul>
+ *
+ * <p>With {@link io.gitopskit.core.sync.ExecutorOptions#tracking()} ({@link
+ * io.gitopskit.core.sync.ResourceTracking}) written objects are marked as the application's; an
+ * object another application claims is reported in its result ({@code SharedResourceWarning:
+ * <Kind>/<name> is part of applications <this> and <other>}) and still written, unless {@code
+ * FailOnSharedResource=true}, which fails the operation before anything is written ({@code
+ * Shared resource found: ...}); and an object this application does not track is never pruned
+ * ({@code PruneSkipped}). Prunes delete with the uid just read as a precondition.
  */
 @NullMarked
 package io.gitopskit.core.sync;
