@@ -16,6 +16,7 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Kubernetes cluster simulated in memory, with the API server's semantics: uid,
@@ -231,6 +233,7 @@ public final class SimulatedCluster implements ClusterTarget {
     final ImagePolicy images = new ImagePolicy();
     boolean controllers = true;
     int watchHistory = 10_000;
+    @Nullable Path journal;
 
     private Builder() {}
 
@@ -311,6 +314,28 @@ public final class SimulatedCluster implements ClusterTarget {
         throw new IllegalArgumentException("watch history must be positive");
       }
       watchHistory = value;
+      return this;
+    }
+
+    /**
+     * Makes the cluster durable, so that its state survives the process (crash tests): every
+     * committed change (each stored object, each removal, {@link #loseEverything()}) is
+     * appended to this file as one JSON line before the request returns, and a cluster built
+     * on a file that already holds records starts from the state they describe instead of a
+     * fresh one. Build a cluster on the same file in another process (same seed and
+     * configuration) to continue where a killed one stopped.
+     *
+     * <p>Restored: every object exactly as stored (uid, resourceVersion, timestamps, status),
+     * the resourceVersion counter, kinds registered by CRDs, cluster-IP and node-port
+     * allocation, and the clock (moved to the last recorded change if it is behind). Not
+     * restored: watch history (a watch from an older resourceVersion gets {@code Gone}) and
+     * time that passed without a change. A torn last line (a kill during a write) is dropped.
+     *
+     * @param file the journal, created when missing
+     * @return this
+     */
+    public Builder journal(Path file) {
+      journal = Objects.requireNonNull(file, "file");
       return this;
     }
 

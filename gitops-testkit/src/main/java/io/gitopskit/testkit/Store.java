@@ -26,6 +26,7 @@ import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.patch.SchemaTypeInfo;
 import io.gitopskit.core.patch.TypeInfo;
 import io.gitopskit.core.schema.KubernetesSchema;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -198,7 +199,7 @@ final class Store {
 
   private final SimulatedCluster.Builder config;
   private final ManualClock clock;
-  private final Random random;
+  private Random random;
   private final Map<GroupKind, Kind> kinds = new TreeMap<>();
   private final Map<GroupKind, Table> tables = new HashMap<>();
   private final Map<String, Set<ObjRef>> dependents = new HashMap<>();
@@ -210,6 +211,8 @@ final class Store {
   private final Object deliveryLock = new Object();
   private final Strategy strategy;
   private final Controllers controllers;
+  /** Where committed changes are appended (durable mode); null in memory only. */
+  private final @Nullable Journal journal;
   private long revision = 1;
   private KubernetesSchema schema = KubernetesSchema.builtIn();
   private int controllerDepth;
@@ -225,12 +228,32 @@ final class Store {
     this.random = new Random(config.seed);
     this.strategy = new Strategy(this);
     this.controllers = new Controllers(this, config.images, config.controllers);
-    reset();
+    this.journal = config.journal == null ? null : new Journal(config.journal);
+    if (journal != null && journal.exists()) {
+      restore(journal.read());
+    } else {
+      reset();
+    }
   }
 
   // ---------------------------------------------------------------- discovery
 
   synchronized void reset() {
+    clear();
+    if (journal != null) {
+      journal.append(Journal.Op.RESET, revision, clock.instant(), null);
+    }
+    for (String ns : SYSTEM_NAMESPACES) {
+      JsonObject root = JsonObject.builder()
+          .put("apiVersion", "v1").put("kind", "Namespace")
+          .put("metadata", JsonObject.of("name", JsonString.of(ns))).build();
+      createInternal(Manifest.of(root), WriteOptions.defaults().withFieldManager("kube-apiserver"));
+    }
+    controllers.start();
+  }
+
+  /** Forgets every object and kind but the built-in ones; caller holds the lock. */
+  private void clear() {
     for (Watcher w : watchers) {
       w.open = false;
     }
@@ -247,13 +270,46 @@ final class Store {
     for (ApiResource r : config.extraResources) {
       register(r, true, false);
     }
-    for (String ns : SYSTEM_NAMESPACES) {
-      JsonObject root = JsonObject.builder()
-          .put("apiVersion", "v1").put("kind", "Namespace")
-          .put("metadata", JsonObject.of("name", JsonString.of(ns))).build();
-      createInternal(Manifest.of(root), WriteOptions.defaults().withFieldManager("kube-apiserver"));
+  }
+
+  /**
+   * Rebuilds the state a journal recorded: objects, revision, CRD-registered kinds; moves the
+   * clock to the last recorded instant. Controllers are not run; watch history starts empty.
+   */
+  private synchronized void restore(List<Journal.Entry> entries) {
+    clear();
+    Instant last = clock.instant();
+    for (Journal.Entry e : entries) {
+      Manifest m = e.object();
+      if (e.op() == Journal.Op.RESET || m == null) {
+        clear();
+      } else {
+        GroupKind gk = m.groupKind();
+        Ref ref = new Ref(m.namespace(), m.name());
+        Stored previous = table(gk).get(ref);
+        if (e.op() == Journal.Op.PUT) {
+          index(gk, ref, new Stored(m, e.revision()), previous);
+          Kind k = kinds.get(gk);
+          if (previous == null && k != null) {
+            strategy.afterCreate(k, m);
+          }
+        } else if (previous != null) {
+          unindex(new ObjRef(gk, ref), previous);
+          strategy.afterDelete(kinds.get(gk), m);
+        }
+      }
+      revision = Math.max(revision, e.revision());
+      if (e.time().isAfter(last)) {
+        last = e.time();
+      }
     }
-    controllers.start();
+    // uids and generated names must not repeat those drawn before the restart
+    random = new Random(config.seed ^ (revision * 0x9E3779B97F4A7C15L));
+    strategy.afterRestore();
+    history.clear();
+    if (clock.instant().isBefore(last)) {
+      clock.set(last);
+    }
   }
 
   synchronized void register(ApiResource r, boolean statusSubresource, boolean custom) {
@@ -1006,7 +1062,18 @@ final class Store {
     long rv = ++revision;
     Manifest stored = obj.withRoot(obj.root().with("metadata",
         obj.metadata().with("resourceVersion", JsonString.of(Long.toString(rv)))));
-    table(gk).put(ref, new Stored(stored, rv), previous);
+    index(gk, ref, new Stored(stored, rv), previous);
+    if (journal != null) {
+      journal.append(Journal.Op.PUT, rv, clock.instant(), stored);
+    }
+    emit(gk, previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, stored);
+    return stored;
+  }
+
+  /** Stores an object with its uid and owner indexes; caller holds the lock. */
+  private void index(GroupKind gk, Ref ref, Stored entry, @Nullable Stored previous) {
+    Manifest stored = entry.object();
+    table(gk).put(ref, entry, previous);
     stored.metadata().getString("uid").ifPresent(uid -> byUid.put(uid, new ObjRef(gk, ref)));
     if (previous != null) {
       for (String uid : ownerUids(previous.object())) {
@@ -1019,8 +1086,6 @@ final class Store {
     for (String uid : ownerUids(stored)) {
       dependents.computeIfAbsent(uid, x -> new HashSet<>()).add(new ObjRef(gk, ref));
     }
-    emit(gk, previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, stored);
-    return stored;
   }
 
   /** Removes an object at once; caller holds the lock. */
@@ -1029,17 +1094,13 @@ final class Store {
     if (s == null) {
       throw new IllegalStateException("missing " + obj);
     }
-    table(obj.kind()).remove(obj.ref());
-    s.object().metadata().getString("uid").ifPresent(byUid::remove);
-    for (String uid : ownerUids(s.object())) {
-      Set<ObjRef> deps = dependents.get(uid);
-      if (deps != null) {
-        deps.remove(obj);
-      }
-    }
+    unindex(obj, s);
     long rv = ++revision;
     Manifest last = s.object().withRoot(s.object().root().with("metadata",
         s.object().metadata().with("resourceVersion", JsonString.of(Long.toString(rv)))));
+    if (journal != null) {
+      journal.append(Journal.Op.REMOVE, rv, clock.instant(), last);
+    }
     emit(obj.kind(), WatchEvent.Type.DELETED, last);
     strategy.afterDelete(kinds.get(obj.kind()), last);
     // an owner may be waiting for this dependent (foreground deletion)
@@ -1061,6 +1122,18 @@ final class Store {
       }
     }
     return last;
+  }
+
+  /** Removes a stored object and its uid and owner indexes; caller holds the lock. */
+  private void unindex(ObjRef obj, Stored s) {
+    table(obj.kind()).remove(obj.ref());
+    s.object().metadata().getString("uid").ifPresent(byUid::remove);
+    for (String uid : ownerUids(s.object())) {
+      Set<ObjRef> deps = dependents.get(uid);
+      if (deps != null) {
+        deps.remove(obj);
+      }
+    }
   }
 
   private void emit(GroupKind gk, WatchEvent.Type type, Manifest object) {

@@ -210,6 +210,28 @@ final class Strategy {
     return root.with("spec", spec);
   }
 
+  /** After a restore from a journal: allocate past every cluster IP and node port in use. */
+  void afterRestore() {
+    for (Manifest svc : store.objectsOf(SERVICE)) {
+      JsonObject spec = svc.root().getObject("spec").orElse(JsonObject.empty());
+      String[] ip = spec.getString("clusterIP").orElse("").split("\\.");
+      if (ip.length == 4 && ip[0].equals("10") && ip[1].equals("96")) {
+        try {
+          nextClusterIp = Math.max(nextClusterIp, Integer.parseInt(ip[2]) * 256
+              + Integer.parseInt(ip[3]) + 1);
+        } catch (NumberFormatException e) {
+          // not one of ours
+        }
+      }
+      for (JsonValue p : spec.getArray("ports").map(JsonArray::items).orElse(List.of())) {
+        if (p instanceof JsonObject port && port.getOrNull("nodePort") instanceof JsonNumber n
+            && n.isLong()) {
+          nextNodePort = (int) Math.max(nextNodePort, n.longValue() + 1);
+        }
+      }
+    }
+  }
+
   private String nextIp() {
     int n = nextClusterIp++;
     return "10.96." + (n / 256) + "." + (n % 256);

@@ -58,7 +58,8 @@ final class Annotations {
     boolean skip = false;
     if (argo.isPresent()) {
       for (String part : argo.get().split(",", -1)) {
-        HookType.parse(part).ifPresent(types::add);
+        // PreDelete/PostDelete only run when the application is deleted (DeletionPlanner)
+        HookType.parse(part).filter(t -> !t.isDeletionHook()).ifPresent(types::add);
       }
       skip = types.remove(HookType.SKIP);
       if (skip && types.isEmpty()) {

@@ -41,6 +41,7 @@ final class Execution implements ObjectWriter.Calls {
   private final Map<Slot, String> dryRunMessages = new HashMap<>();
   private final Instant startedAt;
   private final int start;
+  private final boolean resumed;
   private int lastCompleted;
 
   Execution(SyncExecutor executor, SyncPlan plan, ClusterTarget target, ExecutorOptions options,
@@ -54,6 +55,7 @@ final class Execution implements ObjectWriter.Calls {
     this.startedAt = prior.map(OperationState::startedAt).orElseGet(() -> options.clock()
         .instant());
     this.start = prior.map(s -> s.lastCompletedWave() + 1).orElse(0);
+    this.resumed = prior.isPresent();
     this.lastCompleted = start - 1;
     prior.ifPresent(s -> s.results().forEach(r -> results.put(new Slot(r.key(), r.syncPhase()),
         r)));
@@ -309,6 +311,9 @@ final class Execution implements ObjectWriter.Calls {
 
   private void createHook(SyncStep.Hook hook) throws InterruptedException {
     Manifest m = hook.manifest();
+    if (resumed && adoptedAfterCrash(hook)) {
+      return;
+    }
     if (hook.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)) {
       Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
       if (live.isPresent()) {
@@ -319,6 +324,25 @@ final class Execution implements ObjectWriter.Calls {
     writer.write(m, ObjectWriter.optionsOf(hook), false, false);
     put(hook, ResultCode.SYNCED, withSharedWarning(hook, m.kind().toLowerCase(Locale.ROOT) + "/"
         + m.name() + " created"), OperationPhase.RUNNING);
+  }
+
+  /**
+   * On resume, a live hook this operation already created (its result says so, or its
+   * generated name, unique to this operation, is taken) is waited for, never created twice.
+   */
+  private boolean adoptedAfterCrash(SyncStep.Hook hook) throws InterruptedException {
+    Manifest m = hook.manifest();
+    ResourceResult before = results.get(new Slot(hook.key(), hook.phase()));
+    boolean ours = hook.generatedName() || (before != null
+        && before.status() == ResultCode.SYNCED);
+    if (!ours || call(() -> target.get(m.gvk(), m.namespace(), m.name())).isEmpty()) {
+      return false;
+    }
+    if (before == null || before.status() != ResultCode.SYNCED) {
+      put(hook, ResultCode.SYNCED, m.kind().toLowerCase(java.util.Locale.ROOT) + "/"
+          + m.name() + " created", OperationPhase.RUNNING);
+    }
+    return true;
   }
 
   private void deleteQuietly(Manifest m) throws InterruptedException {

@@ -18,7 +18,17 @@ public enum HookType {
   /** Runs in {@link SyncPhase#SYNC_FAIL}. */
   SYNC_FAIL("SyncFail", SyncPhase.SYNC_FAIL),
   /** Alone, means "never apply this object"; combined with other types it is ignored. */
-  SKIP("Skip", null);
+  SKIP("Skip", null),
+  /**
+   * Runs in {@link SyncPhase#PRE_DELETE} when the application is deleted, before any of its
+   * resources; never during a sync.
+   */
+  PRE_DELETE("PreDelete", SyncPhase.PRE_DELETE),
+  /**
+   * Runs in {@link SyncPhase#POST_DELETE} when the application is deleted, after all of its
+   * resources are gone; never during a sync.
+   */
+  POST_DELETE("PostDelete", SyncPhase.POST_DELETE);
 
   private final String wireName;
   private final @Nullable SyncPhase phase;
@@ -44,6 +54,16 @@ public enum HookType {
    */
   public Optional<SyncPhase> phase() {
     return Optional.ofNullable(phase);
+  }
+
+  /**
+   * Whether hooks of this type run when an application is deleted ({@link DeletionPlanner})
+   * rather than during a sync.
+   *
+   * @return true for PreDelete and PostDelete
+   */
+  public boolean isDeletionHook() {
+    return this == PRE_DELETE || this == POST_DELETE;
   }
 
   /**

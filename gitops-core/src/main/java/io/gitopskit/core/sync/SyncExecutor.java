@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Runs a {@link SyncPlan} against a cluster: dry-runs every apply and hook, then applies,
@@ -56,9 +57,23 @@ public final class SyncExecutor {
 
   private final AtomicBoolean terminate = new AtomicBoolean();
   private volatile Optional<OperationState> current = Optional.empty();
+  private final Consumer<OperationState> listener;
 
   /** Creates an idle executor. */
-  public SyncExecutor() {}
+  public SyncExecutor() {
+    this(s -> { });
+  }
+
+  /**
+   * Creates an idle executor that hands every state it publishes (after every step and poll) to
+   * a listener, e.g. to persist it with a {@link StateStore} so that a crashed operation can be
+   * resumed.
+   *
+   * @param listener called on the executing thread; should not throw
+   */
+  public SyncExecutor(Consumer<OperationState> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
+  }
 
   /**
    * The waves of a plan in execution order; {@link OperationState#lastCompletedWave()} indexes
@@ -103,8 +118,11 @@ public final class SyncExecutor {
 
   /**
    * Resumes a plan from a saved state, e.g. after a crash: waves up to and including {@link
-   * OperationState#lastCompletedWave()} are skipped, their results kept. The plan must be the
-   * one the state was produced from. A completed state is returned unchanged.
+   * OperationState#lastCompletedWave()} are skipped, their results kept; the first wave not
+   * completed runs again (applies and prunes are idempotent), except that a live hook this
+   * operation already created (its result says so, or it has the generated name unique to
+   * this operation) is waited for, not created twice. The plan must be the one the state was
+   * produced from. A completed state is returned unchanged.
    *
    * @param plan the plan
    * @param target the cluster
@@ -119,6 +137,46 @@ public final class SyncExecutor {
       return state;
     }
     return new Execution(this, plan, target, options, Optional.of(state)).run();
+  }
+
+  /**
+   * Deletes an application's resources as planned by {@link DeletionPlanner}: PreDelete hooks
+   * (all must complete, or nothing is deleted), the resources wave by wave (each wave gone
+   * before the next), then PostDelete hooks; hooks are then deleted per their delete policies.
+   * Results of PreDelete and PostDelete hooks carry those phases, resource deletions {@link
+   * SyncPhase#SYNC} ({@link ResultCode#PRUNED}, or {@link ResultCode#PRUNE_SKIPPED} for a kept
+   * object).
+   *
+   * @param plan the plan
+   * @param target the cluster
+   * @param options how to run it
+   * @return the final state (Succeeded or Failed), or Running when an object awaits deletion
+   *     confirmation (then nothing ran)
+   */
+  public OperationState delete(DeletionPlan plan, ClusterTarget target,
+      ExecutorOptions options) {
+    return new Deletion(this, plan, target, options, Optional.empty()).run();
+  }
+
+  /**
+   * Resumes a deletion from a saved state, e.g. after a crash: waves up to and including {@link
+   * OperationState#lastCompletedWave()} (an index into {@link DeletionPlan#waves()}) are
+   * skipped; a hook this deletion already created is waited for, not created again. The plan
+   * must be the one the state was produced from. A completed state is returned unchanged.
+   *
+   * @param plan the plan
+   * @param target the cluster
+   * @param state the saved state
+   * @param options how to run it
+   * @return the final state
+   */
+  public OperationState resumeDeletion(DeletionPlan plan, ClusterTarget target,
+      OperationState state, ExecutorOptions options) {
+    Objects.requireNonNull(state, "state");
+    if (state.phase().isCompleted()) {
+      return state;
+    }
+    return new Deletion(this, plan, target, options, Optional.of(state)).run();
   }
 
   /** Asks the running operation to stop at the next step boundary or poll. Thread-safe. */
@@ -146,5 +204,6 @@ public final class SyncExecutor {
 
   void publish(OperationState state) {
     current = Optional.of(state);
+    listener.accept(state);
   }
 }

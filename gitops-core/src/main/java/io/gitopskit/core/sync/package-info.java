@@ -77,6 +77,44 @@
  * FailOnSharedResource=true}, which fails the operation before anything is written ({@code
  * Shared resource found: ...}); and an object this application does not track is never pruned
  * ({@code PruneSkipped}). Prunes delete with the uid just read as a precondition.
+ *
+ * <h2>Running and resuming</h2>
+ *
+ * <p>{@link io.gitopskit.core.sync.SyncExecutor} runs a plan and returns an {@link
+ * io.gitopskit.core.sync.OperationState}, a plain value it also publishes after every step and
+ * poll; {@link io.gitopskit.core.sync.SyncExecutor#SyncExecutor(java.util.function.Consumer)}
+ * hands each one to a listener. {@link io.gitopskit.core.sync.OperationStateCodec} writes a
+ * state as JSON and reads it back; {@link io.gitopskit.core.sync.StateStore} keeps the latest
+ * state per operation (in memory, or one file per operation replaced atomically). After a
+ * crash, {@code resume(plan, target, savedState, options)} with the same plan (the planner is
+ * deterministic: same request, same plan) skips the completed waves and runs the first
+ * unfinished wave again: applies and prunes are idempotent, and a live hook the operation
+ * already created (its result says so, or it carries the generated name unique to this
+ * operation) is waited for, never created a second time.
+ *
+ * <h2>Deleting an application</h2>
+ *
+ * <p>{@link io.gitopskit.core.sync.DeletionPlanner#plan DeletionPlanner.plan}{@code (}{@link
+ * io.gitopskit.core.sync.DeletionRequest}{@code )} plans what Argo CD's controller does for an
+ * application with the resources finalizer, and {@link
+ * io.gitopskit.core.sync.SyncExecutor#delete SyncExecutor.delete} runs it:
+ *
+ * <ol>
+ *   <li>{@code PreDelete} hooks ({@code argocd.argoproj.io/hook: PreDelete} or {@code
+ *       helm.sh/hook: pre-delete}) are created and must all complete; a failed one ends the
+ *       deletion {@code Failed} ("PreDelete hook(s) failed: ns/name") with nothing deleted.
+ *   <li>The tracked live objects (only those; nothing else is ever deleted) are deleted
+ *       highest sync wave first, each wave gone before the next, with the request's
+ *       propagation policy (Foreground by default). CRDs, {@code Delete=false} and {@code
+ *       helm.sh/resource-policy: keep} stay; {@code Delete=confirm} holds the whole deletion
+ *       until confirmed. An object whose uid changed since planning is not deleted.
+ *   <li>{@code PostDelete} hooks run and must complete.
+ *   <li>Hooks are deleted per their delete policies; a deletion hook without one is deleted
+ *       once it succeeded.
+ * </ol>
+ *
+ * <p>PreDelete and PostDelete hooks never run during a sync. A deletion is resumed with {@link
+ * io.gitopskit.core.sync.SyncExecutor#resumeDeletion}, like a sync.
  */
 @NullMarked
 package io.gitopskit.core.sync;

@@ -1,0 +1,178 @@
+package io.gitopskit.core.sync;
+
+import io.gitopskit.core.model.Manifest;
+import io.gitopskit.core.model.ResourceKey;
+import io.gitopskit.core.sync.Ordering.Task;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans the deletion of an application, as Argo CD's controller does when the application
+ * carries {@code resources-finalizer.argocd.argoproj.io}: PreDelete hooks first (they must
+ * complete before anything is deleted), then the tracked resources, highest sync wave first,
+ * then PostDelete hooks. Pure and deterministic: the same request always gives the same plan.
+ *
+ * <ul>
+ *   <li><b>Hooks</b> are the desired objects whose {@code argocd.argoproj.io/hook} lists {@code
+ *       PreDelete} or {@code PostDelete}, or whose {@code helm.sh/hook} lists {@code pre-delete}
+ *       or {@code post-delete}. They never run during a sync. Within a phase they run by sync
+ *       wave, then kind and name (Argo CD creates them all at once; with no wave annotations
+ *       that is the same). A hook without a name gets {@code generateName} + lowercase({@code
+ *       <rev[0:7]>-<phase>-<start secs>}), like a sync hook. Without a delete policy a deletion
+ *       hook gets {@code BeforeHookCreation} and {@code HookSucceeded} (Argo CD deletes a
+ *       deletion hook without a policy once it succeeded).
+ *   <li><b>Resources</b> are exactly the tracked live objects of the request (never an object
+ *       the application does not track), minus the planned hooks themselves. Kept, and
+ *       reported as {@link SyncStep.PruneSkipped}: CRDs, {@code Delete=false}, {@code
+ *       helm.sh/resource-policy: keep}. {@code Delete=confirm} without confirmation gives
+ *       {@link SyncStep.PruneAwaitingConfirmation}, which holds the whole deletion back.
+ *   <li><b>Order</b>: waves (as created, after dependency bubbling) from highest to lowest
+ *       (Argo CD's {@code FilterObjectsForDeletion});
+ *       within a wave the reverse of the creation order (kind order, then name).
+ * </ul>
+ *
+ * @since 0.1
+ */
+public final class DeletionPlanner {
+
+  private static final String HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
+
+  private DeletionPlanner() {
+  }
+
+  /**
+   * Plans a deletion.
+   *
+   * @param request the tracked live objects, the desired hooks and options
+   * @return the plan
+   */
+  public static DeletionPlan plan(DeletionRequest request) {
+    List<Task> pre = new ArrayList<>();
+    List<Task> post = new ArrayList<>();
+    List<SyncStep.Hook> hooks = new ArrayList<>();
+    Set<ResourceKey> hookKeys = new HashSet<>();
+    int seq = 0;
+    if (!request.skipHooks()) {
+      for (Manifest m : request.desired()) {
+        for (HookType type : deletionHookTypes(m)) {
+          SyncPhase phase = type.phase().orElseThrow();
+          Manifest named = m.hasGeneratedName() ? m.withName(generatedName(m, phase, request))
+              : m;
+          int wave = Annotations.wave(m);
+          Task t = new Task(named, phase, wave, seq++);
+          (type == HookType.PRE_DELETE ? pre : post).add(t);
+          hooks.add(new SyncStep.Hook(named, phase, type, wave, deletePolicies(m),
+              m.hasGeneratedName()));
+          hookKeys.add(named.key());
+        }
+      }
+    }
+    List<Task> resources = new ArrayList<>();
+    for (Manifest live : request.live()) {
+      if (!hookKeys.contains(live.key())) {
+        resources.add(new Task(live, SyncPhase.SYNC, Annotations.wave(live), seq++));
+      }
+    }
+    Ordering.sort(pre);
+    Ordering.sort(post);
+    Ordering.sort(resources);
+    Collections.reverse(resources);
+
+    List<SyncStep> steps = new ArrayList<>();
+    for (Task t : pre) {
+      steps.add(hook(hooks, t));
+    }
+    for (Task t : resources) {
+      steps.add(resourceStep(t.manifest, t.wave, request));
+    }
+    for (Task t : post) {
+      steps.add(hook(hooks, t));
+    }
+    return new DeletionPlan(steps);
+  }
+
+  private static SyncStep hook(List<SyncStep.Hook> hooks, Task t) {
+    for (SyncStep.Hook h : hooks) {
+      if (h.manifest() == t.manifest && h.phase() == t.phase) {
+        return t.wave == h.wave() ? h : new SyncStep.Hook(h.manifest(), h.phase(), h.type(),
+            t.wave, h.deletePolicies(), h.generatedName());
+      }
+    }
+    throw new IllegalStateException("no hook for " + t.manifest.key());
+  }
+
+  private static SyncStep resourceStep(Manifest live, int wave, DeletionRequest request) {
+    SyncOptions eff = request.options().forResource(live);
+    if (live.kind().equals("CustomResourceDefinition")
+        && live.group().equals("apiextensions.k8s.io")) {
+      return new SyncStep.PruneSkipped(live, wave, DeletionPlan.KEPT_CRD);
+    }
+    if (eff.delete() == Consent.REFUSED) {
+      return new SyncStep.PruneSkipped(live, wave, DeletionPlan.KEPT_DELETE_FALSE);
+    }
+    if (live.annotation(HELM_RESOURCE_POLICY).map(v -> csvContains(v, "keep")).orElse(false)) {
+      return new SyncStep.PruneSkipped(live, wave, DeletionPlan.KEPT_RESOURCE_POLICY);
+    }
+    if (eff.delete() == Consent.CONFIRM && !request.deletionConfirmed()) {
+      return new SyncStep.PruneAwaitingConfirmation(live, wave, request.propagationPolicy());
+    }
+    return new SyncStep.Prune(live, wave, request.propagationPolicy(), false);
+  }
+
+  /**
+   * The deletion hook types of an object: Argo CD's {@code PreDelete}/{@code PostDelete} or
+   * Helm's {@code pre-delete}/{@code post-delete}, read independently.
+   */
+  static Set<HookType> deletionHookTypes(Manifest m) {
+    EnumSet<HookType> out = EnumSet.noneOf(HookType.class);
+    Optional<String> argo = m.annotation(Annotations.HOOK);
+    Optional<String> helm = m.annotation(Annotations.HELM_HOOK);
+    if (argo.map(v -> csvContains(v, HookType.PRE_DELETE.wireName())).orElse(false)
+        || helm.map(v -> csvContains(v, "pre-delete")).orElse(false)) {
+      out.add(HookType.PRE_DELETE);
+    }
+    if (argo.map(v -> csvContains(v, HookType.POST_DELETE.wireName())).orElse(false)
+        || helm.map(v -> csvContains(v, "post-delete")).orElse(false)) {
+      out.add(HookType.POST_DELETE);
+    }
+    return out;
+  }
+
+  private static Set<HookDeletePolicy> deletePolicies(Manifest m) {
+    boolean explicit = false;
+    for (String key : List.of(Annotations.HOOK_DELETE_POLICY,
+        Annotations.HELM_HOOK_DELETE_POLICY)) {
+      Optional<String> v = m.annotation(key);
+      if (v.isPresent()) {
+        for (String part : v.get().split(",", -1)) {
+          explicit |= HookDeletePolicy.parse(part).or(() -> HookDeletePolicy.parseHelm(part))
+              .isPresent();
+        }
+      }
+    }
+    return explicit ? Annotations.deletePolicies(m)
+        : EnumSet.of(HookDeletePolicy.BEFORE_HOOK_CREATION, HookDeletePolicy.HOOK_SUCCEEDED);
+  }
+
+  private static boolean csvContains(String csv, String value) {
+    for (String part : csv.split(",", -1)) {
+      if (part.trim().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String generatedName(Manifest m, SyncPhase phase, DeletionRequest request) {
+    String rev = request.revision();
+    String suffix = rev.substring(0, Math.min(7, rev.length())) + "-" + phase.wireName() + "-"
+        + request.startedAtEpochSeconds();
+    return m.name() + suffix.toLowerCase(Locale.ROOT);
+  }
+}
