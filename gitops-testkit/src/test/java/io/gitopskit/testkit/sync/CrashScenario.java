@@ -6,6 +6,7 @@ import static io.gitopskit.testkit.sync.SyncExecutorTest.job;
 import static io.gitopskit.testkit.sync.SyncExecutorTest.yaml;
 
 import io.gitopskit.core.cluster.ApplyOptions;
+import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ManifestSet;
@@ -24,7 +25,7 @@ import java.util.List;
 /**
  * The multi-wave sync of {@link CrashResumeTest}, and the child process that runs it until it
  * is killed: {@code main(journal, stateDir, killAt)} restores the durable cluster, plans, runs
- * the sync while saving the operation state after every step, and, right after the real apply
+ * the sync while saving the operation state after every step, and, right after the real write (apply or create)
  * of the first object whose name starts with {@code killAt} (the object is in the cluster, the
  * state does not know it yet), prints {@code blocked <kind>/<name>} and waits on stdin for a
  * kill that the parent sends.
@@ -97,9 +98,22 @@ final class CrashScenario {
     DelegatingTarget target = new DelegatingTarget(cluster) {
       @Override
       public Manifest applyServerSide(Manifest object, ApplyOptions options) {
-        Manifest out = super.applyServerSide(object, options);
-        if (!options.dryRun() && object.name().startsWith(killAt)) {
-          System.out.println("blocked " + object.kind() + "/" + object.name());
+        return blockAfter(super.applyServerSide(object, options), options.dryRun());
+      }
+
+      @Override
+      public Manifest applyClientSide(Manifest object, WriteOptions options) {
+        return blockAfter(super.applyClientSide(object, options), options.dryRun());
+      }
+
+      @Override
+      public Manifest create(Manifest object, WriteOptions options) {
+        return blockAfter(super.create(object, options), options.dryRun());
+      }
+
+      private Manifest blockAfter(Manifest written, boolean dryRun) {
+        if (!dryRun && written.name().startsWith(killAt)) {
+          System.out.println("blocked " + written.kind() + "/" + written.name());
           System.out.flush();
           try {
             System.in.read();
@@ -108,7 +122,7 @@ final class CrashScenario {
           }
           throw new IllegalStateException("expected to be killed while blocked");
         }
-        return out;
+        return written;
       }
     };
     SyncExecutor executor = new SyncExecutor(s -> states.save(OPERATION, s));
