@@ -1,11 +1,7 @@
 package io.gitopskit.core.appset.generator;
 
-import io.gitopskit.core.json.JsonArray;
-import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNull;
-import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 
 /** Combining parameter sets, as matrix and merge do. */
@@ -41,8 +37,9 @@ final class Combine {
 
   /**
    * Deep merge in the manner of {@code mergo.Merge}: nested objects merge recursively; a key
-   * missing from {@code base} is taken from {@code other}; with {@code override} a non-empty
-   * value of {@code other} replaces base's, without it base's value wins unless it is empty.
+   * missing from {@code base} is taken from {@code other}; with {@code override} a non-null
+   * value of {@code other} replaces base's, without it base's value always wins (even {@code
+   * false}, as Argo CD's "first list elements take precedence" test shows).
    */
   static JsonObject deep(JsonObject base, JsonObject other, boolean override) {
     JsonObject.Builder out = base.toBuilder();
@@ -54,29 +51,10 @@ final class Combine {
         out.put(k, o);
       } else if (b instanceof JsonObject bo && o instanceof JsonObject oo) {
         out.put(k, deep(bo, oo, override));
-      } else if (!empty(o) && (override || empty(b))) {
+      } else if (override && !(o instanceof JsonNull)) {
         out.put(k, o);
       }
     }
     return out.build();
-  }
-
-  static boolean empty(JsonValue v) {
-    if (v instanceof JsonNull) {
-      return true;
-    }
-    if (v instanceof JsonString s) {
-      return s.value().isEmpty();
-    }
-    if (v instanceof JsonBoolean b) {
-      return !b.value();
-    }
-    if (v instanceof JsonNumber n) {
-      return n.decimalValue().signum() == 0;
-    }
-    if (v instanceof JsonArray a) {
-      return a.isEmpty();
-    }
-    return v instanceof JsonObject o && o.isEmpty();
   }
 }
