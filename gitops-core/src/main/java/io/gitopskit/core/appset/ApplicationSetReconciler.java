@@ -1,0 +1,251 @@
+package io.gitopskit.core.appset;
+
+import io.gitopskit.core.appset.generator.GeneratorContext;
+import io.gitopskit.core.appset.generator.GeneratorException;
+import io.gitopskit.core.appset.rollout.RollingSyncPlanner;
+import io.gitopskit.core.appset.template.TemplateException;
+import io.gitopskit.core.json.JsonArray;
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonPointer;
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.json.JsonValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One reconcile of an ApplicationSet, as a pure function: the applications the generators and
+ * the template call for, against the applications the ApplicationSet owns now, give a {@link
+ * ReconcilePlan}.
+ *
+ * <p>Safety rules, in order:
+ *
+ * <ol>
+ *   <li>Any generator or template error, or two applications with one name, changes
+ *       <b>nothing</b>: no create, no update, no delete ({@code ErrorOccurred}). A source that
+ *       cannot be read is an error, never an empty list.
+ *   <li>An application that fails validation (empty name, project not allowed or missing, no
+ *       destination) is neither created nor updated, but still counts as desired, so it is not
+ *       deleted either.
+ *   <li>The policy ({@code create-only}, {@code create-update}, {@code create-delete}, {@code
+ *       sync}) gates updates and deletes; the ApplicationSet's own policy counts only when the
+ *       options allow overrides.
+ *   <li>The delete guard refuses every delete of a reconcile that would delete more than the
+ *       configured share of the existing applications (an empty generator result without an
+ *       error would otherwise delete them all).
+ * </ol>
+ *
+ * <p>Updates keep from the live application: its status and other metadata, the annotations
+ * and labels of {@code preservedFields} plus {@code notified.notifications.argoproj.io} and
+ * {@code argocd.argoproj.io/refresh}, its deletion finalizers, and the JSON pointers of {@code
+ * ignoreApplicationDifferences}. With RollingSync and {@code deletionOrder: Reverse}, the last
+ * step's applications are deleted first.
+ *
+ * @since 0.1
+ */
+public final class ApplicationSetReconciler {
+
+  private static final List<String> ALWAYS_PRESERVED_ANNOTATIONS = List.of(
+      "notified.notifications.argoproj.io", "argocd.argoproj.io/refresh");
+
+  private ApplicationSetReconciler() {}
+
+  /**
+   * Plans one reconcile.
+   *
+   * @param set the ApplicationSet
+   * @param context the generators' inputs, from {@link ApplicationSet#generatorContext()}
+   * @param existing the applications the ApplicationSet owns now
+   * @param options controller-wide settings
+   * @return the plan
+   */
+  public static ReconcilePlan reconcile(ApplicationSet set, GeneratorContext context,
+      List<GeneratedApplication> existing, ReconcileOptions options) {
+    List<GeneratedApplication> desired;
+    try {
+      desired = ApplicationSetRenderer.render(set, context);
+    } catch (GeneratorException e) {
+      return ReconcilePlan.failed("ApplicationGenerationFromParamsError", e.getMessage());
+    } catch (TemplateException e) {
+      return ReconcilePlan.failed("RenderTemplateParamsError", e.getMessage());
+    }
+    Set<String> names = new HashSet<>();
+    for (GeneratedApplication app : desired) {
+      if (!app.name().isEmpty() && !names.add(app.name())) {
+        return ReconcilePlan.failed("ApplicationValidationError", "ApplicationSet " + set.name()
+            + " contains applications with duplicate name: " + app.name());
+      }
+    }
+    List<ReconcilePlan.Condition> conditions = new ArrayList<>();
+    conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.PARAMETERS_GENERATED,
+        "ParametersGenerated", "Successfully generated parameters for all Applications"));
+    List<String> invalid = new ArrayList<>();
+    for (GeneratedApplication app : desired) {
+      Optional<String> problem = validate(app, options);
+      if (problem.isPresent()) {
+        invalid.add(app.name());
+        conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
+            "ApplicationValidationError", "application " + (app.name().isEmpty() ? "(unnamed)"
+                : app.name()) + ": " + problem.get()));
+      }
+    }
+    ApplicationsSyncPolicy policy = options.allowPolicyOverride() && set.applicationsSync() != null
+        ? set.applicationsSync() : options.policy();
+    Map<String, GeneratedApplication> live = new LinkedHashMap<>();
+    existing.forEach(a -> live.put(a.name(), a));
+    Set<String> invalidNames = new HashSet<>(invalid);
+    List<GeneratedApplication> creates = new ArrayList<>();
+    List<GeneratedApplication> updates = new ArrayList<>();
+    List<String> unchanged = new ArrayList<>();
+    for (GeneratedApplication app : desired) {
+      if (invalidNames.contains(app.name())) {
+        continue;
+      }
+      GeneratedApplication current = live.get(app.name());
+      if (current == null) {
+        creates.add(app);
+        continue;
+      }
+      JsonObject candidate = updated(set, app, current);
+      if (candidate.equals(current.document()) || !policy.allowsUpdate()) {
+        unchanged.add(app.name());
+      } else {
+        updates.add(new GeneratedApplication(app.name(), candidate));
+      }
+    }
+    List<String> deletes = new ArrayList<>();
+    for (GeneratedApplication app : existing) {
+      if (!names.contains(app.name())) {
+        if (policy.allowsDelete()) {
+          deletes.add(app.name());
+        } else {
+          unchanged.add(app.name());
+        }
+      }
+    }
+    if (!deletes.isEmpty() && options.maxDeleteShare() < 1.0) {
+      long allowed = (long) Math.floor(options.maxDeleteShare() * existing.size());
+      if (deletes.size() > allowed) {
+        conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
+            "DeletionGuardTripped", "refusing to delete " + deletes.size() + " of "
+                + existing.size() + " applications at once (the limit is " + allowed + ")"));
+        unchanged.addAll(deletes);
+        deletes.clear();
+      }
+    }
+    if (set.strategy().isRollingSync() && set.strategy().reverseDeletion()) {
+      Map<String, Integer> step = new HashMap<>();
+      for (String name : deletes) {
+        step.put(name, RollingSyncPlanner.stepOf(set.strategy().steps(), live.get(name).labels()));
+      }
+      deletes.sort(Comparator.comparing((String n) -> -step.get(n)));
+    }
+    boolean upToDate = creates.isEmpty() && updates.isEmpty() && deletes.isEmpty()
+        && invalid.isEmpty();
+    conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.RESOURCES_UP_TO_DATE,
+        upToDate ? "ApplicationSetUpToDate" : "ApplicationSetModified",
+        upToDate ? "All applications have been generated successfully"
+            : creates.size() + " to create, " + updates.size() + " to update, " + deletes.size()
+                + " to delete"));
+    return new ReconcilePlan(desired, creates, updates, deletes, unchanged, invalid, conditions,
+        "");
+  }
+
+  private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options) {
+    if (app.name().isEmpty()) {
+      return Optional.of("application name must not be empty");
+    }
+    String project = app.project();
+    if (project.isEmpty()) {
+      return Optional.of("spec.project must not be empty");
+    }
+    if (!options.allowedProjects().isEmpty() && !options.allowedProjects().contains(project)) {
+      return Optional.of("project " + project + " is not allowed for this ApplicationSet");
+    }
+    if (!options.projectExists().test(project)) {
+      return Optional.of("application references project " + project + " which does not exist");
+    }
+    JsonObject dest = app.document().getObject("spec").flatMap(s -> s.getObject("destination"))
+        .orElse(JsonObject.empty());
+    if (dest.getString("server").orElse("").isEmpty()
+        && dest.getString("name").orElse("").isEmpty()) {
+      return Optional.of("application destination spec is invalid: server or name is required");
+    }
+    return Optional.empty();
+  }
+
+  /** The live application with the desired managed fields, keeping what must be kept. */
+  static JsonObject updated(ApplicationSet set, GeneratedApplication desired,
+      GeneratedApplication current) {
+    JsonObject live = current.document();
+    JsonObject liveMeta = live.getObject("metadata").orElse(JsonObject.empty());
+    JsonObject want = desired.document();
+    JsonObject wantMeta = want.getObject("metadata").orElse(JsonObject.empty());
+
+    JsonObject labels = keep(wantMeta.getObject("labels").orElse(JsonObject.empty()),
+        liveMeta.getObject("labels").orElse(JsonObject.empty()), set.preservedLabels());
+    List<String> preservedAnnotations = new ArrayList<>(set.preservedAnnotations());
+    preservedAnnotations.addAll(ALWAYS_PRESERVED_ANNOTATIONS);
+    JsonObject annotations = keep(wantMeta.getObject("annotations").orElse(JsonObject.empty()),
+        liveMeta.getObject("annotations").orElse(JsonObject.empty()), preservedAnnotations);
+    JsonArray.Builder finalizers = JsonArray.builder();
+    Set<JsonValue> seen = new HashSet<>();
+    for (JsonValue f : wantMeta.getArray("finalizers").orElse(JsonArray.empty()).items()) {
+      if (seen.add(f)) {
+        finalizers.add(f);
+      }
+    }
+    for (JsonValue f : liveMeta.getArray("finalizers").orElse(JsonArray.empty()).items()) {
+      if (f instanceof JsonString s && (s.value().startsWith(
+          ApplicationSetRenderer.RESOURCES_FINALIZER)
+          || s.value().startsWith("post-delete-finalizer.argocd.argoproj.io"))
+          && seen.add(f)) {
+        finalizers.add(f);
+      }
+    }
+    JsonArray fin = finalizers.build();
+    JsonObject meta = put(put(put(liveMeta, "labels", labels), "annotations", annotations),
+        "finalizers", fin);
+    JsonObject out = live.with("metadata", meta)
+        .with("spec", want.getObject("spec").orElse(JsonObject.empty()));
+    for (IgnoreDifference d : set.ignoreApplicationDifferences()) {
+      if (!d.appliesTo(desired.name())) {
+        continue;
+      }
+      for (String p : d.jsonPointers()) {
+        JsonPointer pointer = JsonPointer.parse(p);
+        Optional<JsonValue> kept = pointer.get(live);
+        try {
+          out = (JsonObject) (kept.isPresent() ? pointer.set(out, kept.get())
+              : pointer.get(out).isPresent() ? pointer.remove(out) : out);
+        } catch (RuntimeException e) {
+          // the path cannot be set in the desired shape: leave the desired value
+        }
+      }
+    }
+    return out;
+  }
+
+  private static JsonObject keep(JsonObject want, JsonObject live, List<String> keys) {
+    JsonObject out = want;
+    for (String k : keys) {
+      JsonValue v = live.getOrNull(k);
+      if (v != null) {
+        out = out.with(k, v);
+      }
+    }
+    return out;
+  }
+
+  private static JsonObject put(JsonObject o, String key, JsonValue value) {
+    boolean empty = (value instanceof JsonObject x && x.isEmpty())
+        || (value instanceof JsonArray a && a.isEmpty());
+    return empty ? o.without(key) : o.with(key, value);
+  }
+}

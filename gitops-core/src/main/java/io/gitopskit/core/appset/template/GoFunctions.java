@@ -1,0 +1,657 @@
+package io.gitopskit.core.appset.template;
+
+import io.gitopskit.core.json.JsonValue;
+import io.gitopskit.core.load.LoadException;
+import io.gitopskit.core.load.ManifestLoader;
+import io.gitopskit.core.load.ManifestWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The functions of the Go-template mode: Go's built-ins, the Sprig functions ApplicationSets use
+ * in practice, and Argo CD's additions ({@code normalize}, {@code slugify}, {@code toYaml},
+ * {@code fromYaml}, {@code fromYamlArray}). Sprig's {@code env}, {@code expandenv} and {@code
+ * getHostByName} are absent, as in Argo CD.
+ */
+final class GoFunctions {
+
+  private static final Set<String> NAMES = Set.of(
+      // Go built-ins
+      "and", "or", "not", "len", "index", "print", "printf", "println", "eq", "ne", "lt", "le",
+      "gt", "ge", "html", "urlquery", "js", "slice",
+      // Sprig (subset)
+      "default", "empty", "coalesce", "ternary", "lower", "upper", "title", "trim", "trimAll",
+      "trimPrefix", "trimSuffix", "replace", "trunc", "substr", "repeat", "nospace", "quote",
+      "squote", "contains", "hasPrefix", "hasSuffix", "join", "splitList", "list", "dict", "get",
+      "hasKey", "keys", "first", "last", "toString", "int", "int64", "atoi", "float64", "add",
+      "sub", "mul", "div", "mod", "toJson", "mustToJson", "toPrettyJson", "toRawJson", "fromJson",
+      "b64enc", "b64dec", "sha256sum", "regexMatch", "regexReplaceAll", "regexFind", "kindIs",
+      "toStrings", "uniq", "indent", "nindent", "cat", "lookup",
+      // Argo CD
+      "normalize", "slugify", "toYaml", "fromYaml", "fromYamlArray");
+
+  private GoFunctions() {}
+
+  static boolean exists(String name) {
+    return NAMES.contains(name) && !name.equals("lookup");
+  }
+
+  static @Nullable Object call(String name, List<Object> a, boolean missingKeyError) {
+    switch (name) {
+      case "and": {
+        need(name, a, 1, -1);
+        for (Object o : a) {
+          if (!GoValues.truth(o)) {
+            return o;
+          }
+        }
+        return a.get(a.size() - 1);
+      }
+      case "or": {
+        need(name, a, 1, -1);
+        for (Object o : a) {
+          if (GoValues.truth(o)) {
+            return o;
+          }
+        }
+        return a.get(a.size() - 1);
+      }
+      case "not":
+        need(name, a, 1, 1);
+        return !GoValues.truth(a.get(0));
+      case "len": {
+        need(name, a, 1, 1);
+        Object v = a.get(0);
+        if (v instanceof String s) {
+          return (long) s.getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (v instanceof List<?> l) {
+          return (long) l.size();
+        }
+        if (v instanceof Map<?, ?> m) {
+          return (long) m.size();
+        }
+        throw new TemplateException("len of " + GoValues.describe(v));
+      }
+      case "index":
+        need(name, a, 1, -1);
+        return index(a, missingKeyError);
+      case "slice": {
+        need(name, a, 1, 3);
+        Object v = a.get(0);
+        int from = a.size() > 1 ? (int) toLong(a.get(1)) : 0;
+        if (v instanceof String s) {
+          int to = a.size() > 2 ? (int) toLong(a.get(2)) : s.length();
+          return s.substring(from, to);
+        }
+        if (v instanceof List<?> l) {
+          int to = a.size() > 2 ? (int) toLong(a.get(2)) : l.size();
+          return List.copyOf(l.subList(from, to));
+        }
+        throw new TemplateException("can't slice " + GoValues.describe(v));
+      }
+      case "print":
+      case "cat":
+        return sprint(a, name.equals("cat"));
+      case "println":
+        return sprint(a, true) + "\n";
+      case "printf":
+        need(name, a, 1, -1);
+        return GoFormat.sprintf(str(a.get(0)), a.subList(1, a.size()));
+      case "eq": {
+        need(name, a, 2, -1);
+        for (int i = 1; i < a.size(); i++) {
+          if (compare(a.get(0), a.get(i), true) == 0) {
+            return true;
+          }
+        }
+        return false;
+      }
+      case "ne":
+        need(name, a, 2, 2);
+        return compare(a.get(0), a.get(1), true) != 0;
+      case "lt":
+        need(name, a, 2, 2);
+        return compare(a.get(0), a.get(1), false) < 0;
+      case "le":
+        need(name, a, 2, 2);
+        return compare(a.get(0), a.get(1), false) <= 0;
+      case "gt":
+        need(name, a, 2, 2);
+        return compare(a.get(0), a.get(1), false) > 0;
+      case "ge":
+        need(name, a, 2, 2);
+        return compare(a.get(0), a.get(1), false) >= 0;
+      case "html":
+      case "js":
+      case "urlquery":
+        return sprint(a, false);
+      case "default":
+        need(name, a, 1, 2);
+        return a.size() < 2 || !GoValues.truth(a.get(1)) ? a.get(0) : a.get(1);
+      case "empty":
+        need(name, a, 1, 1);
+        return !GoValues.truth(a.get(0));
+      case "coalesce":
+        for (Object o : a) {
+          if (GoValues.truth(o)) {
+            return o;
+          }
+        }
+        return null;
+      case "ternary":
+        need(name, a, 3, 3);
+        return GoValues.truth(a.get(2)) ? a.get(0) : a.get(1);
+      case "lower":
+        need(name, a, 1, 1);
+        return str(a.get(0)).toLowerCase(Locale.ROOT);
+      case "upper":
+        need(name, a, 1, 1);
+        return str(a.get(0)).toUpperCase(Locale.ROOT);
+      case "title":
+        need(name, a, 1, 1);
+        return title(str(a.get(0)));
+      case "trim":
+        need(name, a, 1, 1);
+        return str(a.get(0)).strip();
+      case "trimAll": {
+        need(name, a, 2, 2);
+        String cut = str(a.get(0));
+        String s = str(a.get(1));
+        int i = 0;
+        int j = s.length();
+        while (i < j && cut.indexOf(s.charAt(i)) >= 0) {
+          i++;
+        }
+        while (j > i && cut.indexOf(s.charAt(j - 1)) >= 0) {
+          j--;
+        }
+        return s.substring(i, j);
+      }
+      case "trimPrefix": {
+        need(name, a, 2, 2);
+        String p = str(a.get(0));
+        String s = str(a.get(1));
+        return s.startsWith(p) ? s.substring(p.length()) : s;
+      }
+      case "trimSuffix": {
+        need(name, a, 2, 2);
+        String p = str(a.get(0));
+        String s = str(a.get(1));
+        return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
+      }
+      case "replace":
+        need(name, a, 3, 3);
+        return str(a.get(2)).replace(str(a.get(0)), str(a.get(1)));
+      case "trunc": {
+        need(name, a, 2, 2);
+        long c = toLong(a.get(0));
+        String s = str(a.get(1));
+        if (c < 0 && s.length() + c > 0) {
+          return s.substring((int) (s.length() + c));
+        }
+        if (c >= 0 && s.length() > c) {
+          return s.substring(0, (int) c);
+        }
+        return s;
+      }
+      case "substr": {
+        need(name, a, 3, 3);
+        int start = (int) toLong(a.get(0));
+        int end = (int) toLong(a.get(1));
+        String s = str(a.get(2));
+        if (start < 0) {
+          return s.substring(0, Math.min(end, s.length()));
+        }
+        if (end < 0 || end > s.length()) {
+          return s.substring(Math.min(start, s.length()));
+        }
+        return s.substring(start, Math.max(start, end));
+      }
+      case "repeat":
+        need(name, a, 2, 2);
+        return str(a.get(1)).repeat((int) Math.max(0, toLong(a.get(0))));
+      case "nospace":
+        need(name, a, 1, 1);
+        return str(a.get(0)).replaceAll("\\s", "");
+      case "quote":
+      case "squote": {
+        List<String> parts = new ArrayList<>();
+        for (Object o : a) {
+          if (o != null && o != GoValues.NO_VALUE) {
+            if (name.equals("quote")) {
+              StringBuilder b = new StringBuilder();
+              GoFormat.quote(str(o), b);
+              parts.add(b.toString());
+            } else {
+              parts.add("'" + str(o) + "'");
+            }
+          }
+        }
+        return String.join(" ", parts);
+      }
+      case "contains":
+        need(name, a, 2, 2);
+        return str(a.get(1)).contains(str(a.get(0)));
+      case "hasPrefix":
+        need(name, a, 2, 2);
+        return str(a.get(1)).startsWith(str(a.get(0)));
+      case "hasSuffix":
+        need(name, a, 2, 2);
+        return str(a.get(1)).endsWith(str(a.get(0)));
+      case "join": {
+        need(name, a, 2, 2);
+        List<String> parts = new ArrayList<>();
+        for (Object o : list(a.get(1))) {
+          parts.add(o == null ? "" : str(o));
+        }
+        return String.join(str(a.get(0)), parts);
+      }
+      case "splitList":
+        need(name, a, 2, 2);
+        return List.of(str(a.get(1)).split(Pattern.quote(str(a.get(0))), -1));
+      case "toStrings": {
+        need(name, a, 1, 1);
+        List<Object> out = new ArrayList<>();
+        for (Object o : list(a.get(0))) {
+          out.add(str(o));
+        }
+        return Collections.unmodifiableList(out);
+      }
+      case "uniq": {
+        need(name, a, 1, 1);
+        List<Object> out = new ArrayList<>();
+        for (Object o : list(a.get(0))) {
+          if (!out.contains(o)) {
+            out.add(o);
+          }
+        }
+        return Collections.unmodifiableList(out);
+      }
+      case "list":
+        return Collections.unmodifiableList(new ArrayList<>(a));
+      case "dict": {
+        Map<String, Object> m = new TreeMap<>();
+        for (int i = 0; i < a.size(); i += 2) {
+          m.put(str(a.get(i)), i + 1 < a.size() ? a.get(i + 1) : "");
+        }
+        return Collections.unmodifiableMap(m);
+      }
+      case "get": {
+        need(name, a, 2, 2);
+        Map<?, ?> m = map(a.get(0));
+        Object v = m.get(str(a.get(1)));
+        return v == null ? "" : v;
+      }
+      case "hasKey":
+        need(name, a, 2, 2);
+        return map(a.get(0)).containsKey(str(a.get(1)));
+      case "keys": {
+        List<Object> out = new ArrayList<>();
+        for (Object o : a) {
+          out.addAll(map(o).keySet().stream().map(String::valueOf).toList());
+        }
+        return Collections.unmodifiableList(out);
+      }
+      case "first": {
+        need(name, a, 1, 1);
+        List<?> l = list(a.get(0));
+        return l.isEmpty() ? null : l.get(0);
+      }
+      case "last": {
+        need(name, a, 1, 1);
+        List<?> l = list(a.get(0));
+        return l.isEmpty() ? null : l.get(l.size() - 1);
+      }
+      case "toString":
+        need(name, a, 1, 1);
+        return str(a.get(0));
+      case "int":
+      case "int64":
+      case "atoi":
+        need(name, a, 1, 1);
+        return toLongLenient(a.get(0));
+      case "float64":
+        need(name, a, 1, 1);
+        return toDouble(a.get(0));
+      case "add":
+      case "mul": {
+        long acc = name.equals("add") ? 0 : 1;
+        for (Object o : a) {
+          acc = name.equals("add") ? acc + toLongLenient(o) : acc * toLongLenient(o);
+        }
+        return acc;
+      }
+      case "sub":
+        need(name, a, 2, 2);
+        return toLongLenient(a.get(0)) - toLongLenient(a.get(1));
+      case "div":
+      case "mod": {
+        need(name, a, 2, 2);
+        long d = toLongLenient(a.get(1));
+        if (d == 0) {
+          throw new TemplateException("integer divide by zero");
+        }
+        long n = toLongLenient(a.get(0));
+        return name.equals("div") ? n / d : n % d;
+      }
+      case "toJson":
+      case "mustToJson":
+      case "toRawJson":
+      case "toPrettyJson": {
+        need(name, a, 1, 1);
+        StringBuilder b = new StringBuilder();
+        GoValues.writeJson(a.get(0), b, name.equals("toPrettyJson") ? "  " : null, 0);
+        return b.toString();
+      }
+      case "toYaml": {
+        need(name, a, 1, 1);
+        String y = ManifestWriter.toYaml(GoValues.toJson(a.get(0)));
+        return y.endsWith("\n") ? y.substring(0, y.length() - 1) : y;
+      }
+      case "fromYaml":
+      case "fromJson":
+      case "fromYamlArray":
+        need(name, a, 1, 1);
+        return fromYaml(str(a.get(0)), name);
+      case "b64enc":
+        need(name, a, 1, 1);
+        return Base64.getEncoder().encodeToString(str(a.get(0)).getBytes(StandardCharsets.UTF_8));
+      case "b64dec":
+        need(name, a, 1, 1);
+        try {
+          return new String(Base64.getDecoder().decode(str(a.get(0))), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return e.getMessage();
+        }
+      case "sha256sum":
+        need(name, a, 1, 1);
+        try {
+          return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+              .digest(str(a.get(0)).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e);
+        }
+      case "regexMatch":
+      case "regexFind":
+      case "regexReplaceAll": {
+        need(name, a, 2, 3);
+        Pattern p;
+        try {
+          p = Pattern.compile(str(a.get(0)));
+        } catch (PatternSyntaxException e) {
+          throw new TemplateException("bad regular expression: " + e.getDescription());
+        }
+        if (name.equals("regexMatch")) {
+          return p.matcher(str(a.get(1))).find();
+        }
+        if (name.equals("regexFind")) {
+          var m = p.matcher(str(a.get(1)));
+          return m.find() ? m.group() : "";
+        }
+        need(name, a, 3, 3);
+        String repl = str(a.get(2)).replace("\\", "\\\\").replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
+        return p.matcher(str(a.get(1))).replaceAll(repl);
+      }
+      case "kindIs":
+        need(name, a, 2, 2);
+        return kind(a.get(1)).equals(str(a.get(0)));
+      case "indent":
+      case "nindent": {
+        need(name, a, 2, 2);
+        String pad = " ".repeat((int) toLong(a.get(0)));
+        String s = pad + str(a.get(1)).replace("\n", "\n" + pad);
+        return name.equals("nindent") ? "\n" + s : s;
+      }
+      case "normalize":
+        need(name, a, 1, 1);
+        return TemplateRenderer.normalize(str(a.get(0)));
+      case "slugify":
+        need(name, a, 1, 3);
+        return slugify(a);
+      default:
+        throw new TemplateException("function \"" + name + "\" not defined");
+    }
+  }
+
+  private static void need(String name, List<Object> a, int min, int max) {
+    if (a.size() < min || (max >= 0 && a.size() > max)) {
+      throw new TemplateException("wrong number of args for " + name + ": got " + a.size());
+    }
+  }
+
+  private static @Nullable Object index(List<Object> a, boolean missingKeyError) {
+    Object v = a.get(0);
+    for (int i = 1; i < a.size(); i++) {
+      Object k = a.get(i);
+      if (v instanceof Map<?, ?> m) {
+        String key = str(k);
+        if (m.containsKey(key)) {
+          v = m.get(key);
+        } else {
+          v = GoValues.NO_VALUE;
+        }
+      } else if (v instanceof List<?> l) {
+        long n = toLong(k);
+        if (n < 0 || n >= l.size()) {
+          throw new TemplateException("index out of range: " + n);
+        }
+        v = l.get((int) n);
+      } else if (v instanceof String s) {
+        long n = toLong(k);
+        if (n < 0 || n >= s.length()) {
+          throw new TemplateException("index out of range: " + n);
+        }
+        v = (long) s.charAt((int) n);
+      } else if (v == null || v == GoValues.NO_VALUE) {
+        throw new TemplateException("index of untyped nil");
+      } else {
+        throw new TemplateException("can't index item of type " + GoValues.describe(v));
+      }
+    }
+    return v;
+  }
+
+  private static String sprint(List<Object> a, boolean spaces) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < a.size(); i++) {
+      Object o = a.get(i);
+      // Go's Sprint adds a space between operands when neither is a string
+      if (i > 0 && (spaces || !(o instanceof String) && !(a.get(i - 1) instanceof String))) {
+        b.append(' ');
+      }
+      GoValues.print(o, b);
+    }
+    return b.toString();
+  }
+
+  /** Sprig's strval: strings as-is, nil as empty, everything else as %v. */
+  static String str(@Nullable Object o) {
+    if (o instanceof String s) {
+      return s;
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return "";
+    }
+    return GoValues.toText(o);
+  }
+
+  private static List<?> list(@Nullable Object o) {
+    if (o instanceof List<?> l) {
+      return l;
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return List.of();
+    }
+    throw new TemplateException("expected a list, got " + GoValues.describe(o));
+  }
+
+  private static Map<?, ?> map(@Nullable Object o) {
+    if (o instanceof Map<?, ?> m) {
+      return m;
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return Map.of();
+    }
+    throw new TemplateException("expected a map, got " + GoValues.describe(o));
+  }
+
+  static long toLong(@Nullable Object o) {
+    if (o instanceof Long l) {
+      return l;
+    }
+    if (o instanceof Double d) {
+      return (long) (double) d;
+    }
+    throw new TemplateException("expected an integer, got " + GoValues.describe(o));
+  }
+
+  private static long toLongLenient(@Nullable Object o) {
+    if (o instanceof String s) {
+      try {
+        return Long.parseLong(s.strip());
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    if (o instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return 0;
+    }
+    return toLong(o);
+  }
+
+  private static double toDouble(@Nullable Object o) {
+    if (o instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (o instanceof String s) {
+      try {
+        return Double.parseDouble(s.strip());
+      } catch (NumberFormatException e) {
+        return 0;
+      }
+    }
+    return 0;
+  }
+
+  private static int compare(@Nullable Object x, @Nullable Object y, boolean equality) {
+    Object a = x == GoValues.NO_VALUE ? null : x;
+    Object b = y == GoValues.NO_VALUE ? null : y;
+    if (a instanceof Number n && b instanceof Number m) {
+      if (a instanceof Long l && b instanceof Long k) {
+        return Long.compare(l, k);
+      }
+      return Double.compare(n.doubleValue(), m.doubleValue());
+    }
+    if (a instanceof String s && b instanceof String t) {
+      return s.compareTo(t);
+    }
+    if (equality) {
+      if (a == null || b == null) {
+        return a == b ? 0 : 1;
+      }
+      if (a instanceof Boolean && b instanceof Boolean) {
+        return a.equals(b) ? 0 : 1;
+      }
+    }
+    throw new TemplateException("incompatible types for comparison: " + GoValues.describe(a)
+        + " and " + GoValues.describe(b));
+  }
+
+  private static String title(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean start = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(start ? Character.toTitleCase(c) : c);
+      start = Character.isWhitespace(c) || c == '-' || c == '_';
+    }
+    return b.toString();
+  }
+
+  private static String kind(@Nullable Object o) {
+    if (o == null || o == GoValues.NO_VALUE) {
+      return "invalid";
+    }
+    if (o instanceof String) {
+      return "string";
+    }
+    if (o instanceof Long) {
+      return "int64";
+    }
+    if (o instanceof Double) {
+      return "float64";
+    }
+    if (o instanceof Boolean) {
+      return "bool";
+    }
+    if (o instanceof List) {
+      return "slice";
+    }
+    return "map";
+  }
+
+  private static @Nullable Object fromYaml(String text, String name) {
+    try {
+      List<JsonValue> docs = ManifestLoader.defaults().readDocuments(text,
+          name.equals("fromJson") ? "template.json" : "template.yaml");
+      if (name.equals("fromYamlArray")) {
+        return docs.isEmpty() ? List.of() : GoValues.fromJson(docs.get(0));
+      }
+      return docs.isEmpty() ? Map.of() : GoValues.fromJson(docs.get(0));
+    } catch (LoadException e) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("Error", e.problem());
+      return Collections.unmodifiableMap(m);
+    }
+  }
+
+  /** Argo CD's {@code slugify [maxSize] [smartTruncate] name}. */
+  private static String slugify(List<Object> a) {
+    long max = a.size() >= 2 ? toLong(a.get(0)) : 50;
+    boolean smart = a.size() < 3 || GoValues.truth(a.get(1));
+    String s = TemplateRenderer.normalize(str(a.get(a.size() - 1)));
+    s = s.replaceAll("[^a-z0-9_-]+", "-").replaceAll("-{2,}", "-");
+    s = trimDashes(s);
+    if (max > 0 && s.length() > max) {
+      String cut = s.substring(0, (int) max);
+      if (smart) {
+        int dash = cut.lastIndexOf('-');
+        if (dash > 0 && s.charAt((int) max) != '-') {
+          cut = cut.substring(0, dash);
+        }
+      }
+      s = trimDashes(cut);
+    }
+    return s;
+  }
+
+  private static String trimDashes(String s) {
+    int i = 0;
+    int j = s.length();
+    while (i < j && (s.charAt(i) == '-' || s.charAt(i) == '_')) {
+      i++;
+    }
+    while (j > i && (s.charAt(j - 1) == '-' || s.charAt(j - 1) == '_')) {
+      j--;
+    }
+    return s.substring(i, j);
+  }
+}

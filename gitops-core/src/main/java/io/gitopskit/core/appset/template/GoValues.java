@@ -1,0 +1,249 @@
+package io.gitopskit.core.appset.template;
+
+import io.gitopskit.core.internal.Escapes;
+import io.gitopskit.core.json.JsonArray;
+import io.gitopskit.core.json.JsonBoolean;
+import io.gitopskit.core.json.JsonNumber;
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/** Conversions, printing and truth of Go-template runtime values. */
+final class GoValues {
+
+  /** A missing map key: prints {@code <no value>}, is false and empty. */
+  static final Object NO_VALUE = new Object() {
+    @Override
+    public String toString() {
+      return "<no value>";
+    }
+  };
+
+  private GoValues() {}
+
+  /** JSON to runtime values (maps sorted by key, as Go ranges over maps). */
+  static @Nullable Object fromJson(JsonValue v) {
+    if (v instanceof JsonString s) {
+      return s.value();
+    }
+    if (v instanceof JsonObject o) {
+      Map<String, Object> m = new TreeMap<>();
+      for (int i = 0; i < o.size(); i++) {
+        m.put(o.keyAt(i), fromJson(o.valueAt(i)));
+      }
+      return Collections.unmodifiableMap(m);
+    }
+    if (v instanceof JsonArray a) {
+      List<Object> l = new ArrayList<>(a.size());
+      for (JsonValue item : a.items()) {
+        l.add(fromJson(item));
+      }
+      return Collections.unmodifiableList(l);
+    }
+    if (v instanceof JsonNumber n) {
+      return n.isLong() ? (Object) n.longValue() : (Object) n.doubleValue();
+    }
+    if (v instanceof JsonBoolean b) {
+      return b.value();
+    }
+    return null;
+  }
+
+  /** Runtime values to JSON. */
+  static JsonValue toJson(@Nullable Object v) {
+    if (v == NO_VALUE) {
+      return JsonValue.of(null);
+    }
+    if (v instanceof Map<?, ?> m) {
+      JsonObject.Builder b = JsonObject.builder();
+      m.forEach((k, x) -> b.put(String.valueOf(k), toJson(x)));
+      return b.build();
+    }
+    if (v instanceof List<?> l) {
+      JsonArray.Builder b = JsonArray.builder();
+      l.forEach(x -> b.add(toJson(x)));
+      return b.build();
+    }
+    return JsonValue.of(v);
+  }
+
+  static boolean truth(@Nullable Object v) {
+    if (v == null || v == NO_VALUE) {
+      return false;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    if (v instanceof String s) {
+      return !s.isEmpty();
+    }
+    if (v instanceof Long l) {
+      return l != 0;
+    }
+    if (v instanceof Double d) {
+      return d != 0;
+    }
+    if (v instanceof List<?> l) {
+      return !l.isEmpty();
+    }
+    if (v instanceof Map<?, ?> m) {
+      return !m.isEmpty();
+    }
+    return true;
+  }
+
+  /** Go's {@code fmt} {@code %v}. */
+  static void print(@Nullable Object v, StringBuilder out) {
+    if (v == null) {
+      out.append("<nil>");
+    } else if (v == NO_VALUE) {
+      out.append("<no value>");
+    } else if (v instanceof String s) {
+      out.append(s);
+    } else if (v instanceof Double d) {
+      out.append(formatFloat(d));
+    } else if (v instanceof List<?> l) {
+      out.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          out.append(' ');
+        }
+        print(l.get(i), out);
+      }
+      out.append(']');
+    } else if (v instanceof Map<?, ?> m) {
+      out.append("map[");
+      boolean first = true;
+      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+        if (!first) {
+          out.append(' ');
+        }
+        first = false;
+        out.append(e.getKey()).append(':');
+        print(e.getValue(), out);
+      }
+      out.append(']');
+    } else {
+      out.append(v);
+    }
+  }
+
+  static String toText(@Nullable Object v) {
+    StringBuilder b = new StringBuilder();
+    print(v, b);
+    return b.toString();
+  }
+
+  /** Go's shortest {@code %g}-style formatting of a float64, as {@code %v} prints it. */
+  static String formatFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "+Inf" : "-Inf";
+    }
+    if (d == 0) {
+      return (1 / d) < 0 ? "-0" : "0";
+    }
+    BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    String digits = b.unscaledValue().abs().toString();
+    int exp = digits.length() - 1 - b.scale();
+    String sign = d < 0 ? "-" : "";
+    if (exp < -4 || exp >= 21) {
+      String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
+          + Math.abs(exp);
+    }
+    return sign + b.abs().toPlainString();
+  }
+
+  /** Go's {@code json.Marshal} of a runtime value (sorted keys, HTML-safe escapes). */
+  static void writeJson(@Nullable Object v, StringBuilder out, @Nullable String indent,
+      int level) {
+    if (v == null || v == NO_VALUE) {
+      out.append("null");
+    } else if (v instanceof String s) {
+      Escapes.quote(s, out, true);
+    } else if (v instanceof Double d) {
+      out.append(d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString((long) (double) d)
+          : formatFloat(d));
+    } else if (v instanceof Map<?, ?> m) {
+      if (m.isEmpty()) {
+        out.append("{}");
+        return;
+      }
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        newline(out, indent, level + 1);
+        Escapes.quote(String.valueOf(e.getKey()), out, true);
+        out.append(indent == null ? ":" : ": ");
+        writeJson(e.getValue(), out, indent, level + 1);
+      }
+      newline(out, indent, level);
+      out.append('}');
+    } else if (v instanceof List<?> l) {
+      if (l.isEmpty()) {
+        out.append("[]");
+        return;
+      }
+      out.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        newline(out, indent, level + 1);
+        writeJson(l.get(i), out, indent, level + 1);
+      }
+      newline(out, indent, level);
+      out.append(']');
+    } else {
+      out.append(v);
+    }
+  }
+
+  private static void newline(StringBuilder out, @Nullable String indent, int level) {
+    if (indent != null) {
+      out.append('\n');
+      for (int i = 0; i < level; i++) {
+        out.append(indent);
+      }
+    }
+  }
+
+  static String describe(@Nullable Object v) {
+    if (v == null || v == NO_VALUE) {
+      return "nil";
+    }
+    if (v instanceof String) {
+      return "string";
+    }
+    if (v instanceof Long) {
+      return "int";
+    }
+    if (v instanceof Double) {
+      return "float64";
+    }
+    if (v instanceof Boolean) {
+      return "bool";
+    }
+    if (v instanceof List) {
+      return "[]interface {}";
+    }
+    if (v instanceof Map) {
+      return "map[string]interface {}";
+    }
+    return v.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,140 @@
+package io.gitopskit.core.appset.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.generators.SourceDSL;
+
+class TemplateRendererTest {
+
+  private static JsonObject obj(Object o) {
+    return (JsonObject) JsonValue.of(o);
+  }
+
+  private final JsonObject flat = obj(Map.of("path.basename", "app1", "name", "in-cluster",
+      "values.env", "dev"));
+  private final JsonObject nested = obj(Map.of(
+      "path", Map.of("basename", "app_1", "segments", List.of("apps", "app_1")),
+      "name", "Prod-West", "replicas", 3, "enabled", true,
+      "labels", Map.of("env", "prod", "tier", "web"), "empty", ""));
+  private final TemplateRenderer fast = new TemplateRenderer(TemplateOptions.fast());
+  private final TemplateRenderer go = new TemplateRenderer(TemplateOptions.go(List.of()));
+  private final TemplateRenderer goStrict =
+      new TemplateRenderer(TemplateOptions.go(List.of("missingkey=error")));
+
+  @Test
+  void fast_substitutesTrimmedKeys_andKeepsMissingOnesLiteral() {
+    assertThat(fast.render("{{path.basename}}-{{ name }}", flat)).isEqualTo("app1-in-cluster");
+    assertThat(fast.render("{{ nope }} {{}} {{values.env}}", flat))
+        .isEqualTo("{{ nope }} {{}} dev");
+    assertThat(fast.render("plain {{unclosed", flat)).isEqualTo("plain {{unclosed");
+  }
+
+  @Test
+  void fast_nonStringParamsStayLiteral() {
+    assertThat(fast.render("{{replicas}}", nested)).isEqualTo("{{replicas}}");
+  }
+
+  @Test
+  void go_fieldsIndexPipelinesAndFunctions() {
+    assertThat(go.render("{{.path.basename}}", nested)).isEqualTo("app_1");
+    assertThat(go.render("{{ index .path.segments 0 }}", nested)).isEqualTo("apps");
+    assertThat(go.render("{{ index .labels \"env\" }}", nested)).isEqualTo("prod");
+    assertThat(go.render("{{ .name | lower }}", nested)).isEqualTo("prod-west");
+    assertThat(go.render("{{ upper .name }}", nested)).isEqualTo("PROD-WEST");
+    assertThat(go.render("{{ .path.basename | normalize }}", nested)).isEqualTo("app-1");
+    assertThat(go.render("{{ replace \"-\" \"_\" .name }}", nested)).isEqualTo("Prod_West");
+    assertThat(go.render("{{ trunc 4 .name }}", nested)).isEqualTo("Prod");
+    assertThat(go.render("{{ trunc -4 .name }}", nested)).isEqualTo("West");
+    assertThat(go.render("{{ quote .name }}", nested)).isEqualTo("\"Prod-West\"");
+    assertThat(go.render("{{ printf \"%s-%d\" .name .replicas }}", nested))
+        .isEqualTo("Prod-West-3");
+    assertThat(go.render("{{ .empty | default \"fallback\" }}", nested)).isEqualTo("fallback");
+    assertThat(go.render("{{ .missing | default \"x\" }}", nested)).isEqualTo("x");
+    assertThat(go.render("{{ .labels | toJson }}", nested))
+        .isEqualTo("{\"env\":\"prod\",\"tier\":\"web\"}");
+    assertThat(go.render("{{ .labels | toYaml }}", nested)).isEqualTo("env: prod\ntier: web");
+    assertThat(go.render("{{ (index .path.segments 1) | upper }}", nested)).isEqualTo("APP_1");
+  }
+
+  @Test
+  void go_controlFlowVariablesAndTrimMarkers() {
+    assertThat(go.render("{{ if eq .labels.env \"prod\" }}P{{ else if .enabled }}E{{ else }}N{{ end }}",
+        nested)).isEqualTo("P");
+    assertThat(go.render("{{- range $i, $s := .path.segments }}{{ $i }}={{ $s }};{{ end -}}",
+        nested)).isEqualTo("0=apps;1=app_1;");
+    assertThat(go.render("{{ with .labels }}{{ .tier }}{{ end }}", nested)).isEqualTo("web");
+    assertThat(go.render("{{ $n := .name }}{{ $n }}/{{ $.replicas }}", nested))
+        .isEqualTo("Prod-West/3");
+    assertThat(go.render("a  {{- /* comment */ -}}  b", nested)).isEqualTo("ab");
+    assertThat(go.render("{{ range .nope }}x{{ else }}none{{ end }}", nested)).isEqualTo("none");
+  }
+
+  @Test
+  void go_missingKey_rendersNoValue_orFailsWithMissingkeyError() {
+    assertThat(go.render("{{ .nope }}", nested)).isEqualTo("<no value>");
+    assertThatThrownBy(() -> goStrict.render("{{ .nope }}", nested))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("map has no entry for key");
+    assertThatThrownBy(() -> go.render("{{ .nope.deeper }}", nested))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("nil pointer");
+  }
+
+  @Test
+  void go_syntaxErrorsAndUnknownFunctionsAreReported() {
+    assertThatThrownBy(() -> go.render("{{ if .enabled }}x", nested))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("missing {{end}}");
+    assertThatThrownBy(() -> go.render("{{ env \"HOME\" }}", nested))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("\"env\" not defined");
+    assertThatThrownBy(() -> go.render("{{ .name", nested))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("unclosed action");
+  }
+
+  @Test
+  void renderTree_rendersValuesAndKeys_andSharesUnchangedSubtrees() {
+    JsonObject template = obj(Map.of(
+        "metadata", Map.of("name", "{{path.basename}}",
+            "labels", Map.of("{{name}}", "yes")),
+        "spec", Map.of("project", "default", "replicas", 2, "list", List.of("a", "{{values.env}}"))));
+    JsonObject out = (JsonObject) fast.renderTree(template, flat);
+    assertThat(out.toJson()).isEqualTo("{\"metadata\":{\"labels\":{\"in-cluster\":\"yes\"},"
+        + "\"name\":\"app1\"},\"spec\":{\"list\":[\"a\",\"dev\"],\"project\":\"default\","
+        + "\"replicas\":2}}");
+    JsonObject plain = obj(Map.of("a", Map.of("b", "c")));
+    assertThat(fast.renderTree(plain, flat)).isSameAs(plain);
+  }
+
+  @Test
+  void normalize_followsArgoCd() {
+    assertThat(TemplateRenderer.normalize("production_01/west")).isEqualTo("production-01-west");
+    assertThat(TemplateRenderer.normalize("app_3")).isEqualTo("app-3");
+    assertThat(TemplateRenderer.normalize("file_name.yaml")).isEqualTo("file-name.yaml");
+    assertThat(TemplateRenderer.normalize("-.Upper.-")).isEqualTo("upper");
+    assertThat(TemplateRenderer.normalize("x".repeat(300))).hasSize(253);
+  }
+
+  @Test
+  void property_normalizeIsIdempotentAndDnsSafe() {
+    QuickTheory.qt().forAll(SourceDSL.strings().allPossible().ofLengthBetween(0, 40))
+        .checkAssert(s -> {
+          String n = TemplateRenderer.normalize(s);
+          assertThat(n).matches("[-a-z0-9.]*");
+          assertThat(TemplateRenderer.normalize(n)).isEqualTo(n);
+        });
+  }
+
+  @Test
+  void property_fastTextWithoutBracesIsUnchanged() {
+    QuickTheory.qt().forAll(SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(0, 40))
+        .assuming(s -> !s.contains("{{"))
+        .checkAssert(s -> {
+          assertThat(fast.render(s, flat)).isEqualTo(s);
+          assertThat(go.render(s, nested)).isEqualTo(s);
+        });
+  }
+}
