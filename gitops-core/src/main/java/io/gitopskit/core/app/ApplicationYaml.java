@@ -8,6 +8,7 @@ import static io.gitopskit.core.internal.JsonFields.stringMap;
 import io.gitopskit.core.diff.ignore.IgnoreRule;
 import io.gitopskit.core.internal.ArgoDocuments;
 import io.gitopskit.core.internal.FieldReader;
+import io.gitopskit.core.internal.GoDuration;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
@@ -363,9 +364,27 @@ public final class ApplicationYaml {
         String duration = bo.string("duration");
         Long factor = bo.optionalLong("factor");
         String max = bo.string("maxDuration");
+        for (String key : List.of("duration", "maxDuration")) {
+          String text = key.equals("duration") ? duration : max;
+          try {
+            if (!text.isEmpty() && GoDuration.parseSecondsOrDuration(text).isNegative()) {
+              bo.error(key, "must not be negative");
+              ok = false;
+            }
+          } catch (IllegalArgumentException e) {
+            bo.error(key, "cannot parse duration: " + e.getMessage());
+            ok = false;
+          }
+        }
+        if (factor != null && factor < 1) {
+          bo.error("factor", "must be at least 1");
+          ok = false;
+        }
         bo.finish();
-        backoff = ArgoDocuments.construct(bo, () -> new Backoff(duration, factor, max));
-        ok = backoff != null;
+        if (ok) {
+          backoff = ArgoDocuments.construct(bo, () -> new Backoff(duration, factor, max));
+          ok = backoff != null;
+        }
       }
       retry = new Retry(limit == null ? 0 : limit, backoff, rt.bool("refresh"));
       rt.finish();

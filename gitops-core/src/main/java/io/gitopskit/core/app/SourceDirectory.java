@@ -25,7 +25,7 @@ public record SourceDirectory(boolean recurse, String include, String exclude,
   public SourceDirectory {
     Objects.requireNonNull(include, "include");
     Objects.requireNonNull(exclude, "exclude");
-    toDirectoryOptions();
+    new DirectoryOptions(recurse, include, exclude, disableExtensionFilter);
   }
 
   /**
