@@ -89,7 +89,7 @@ class AppProjectYamlTest {
         "spec.destinationz: unknown field (ignored)");
     assertThat(r.warnings()).filteredOn(w -> w.field().equals("spec.destinationz"))
         .extracting(ReadWarning::location).singleElement()
-        .satisfies(l -> assertThat(l.line()).isEqualTo(21));
+        .satisfies(l -> assertThat(l.line()).isEqualTo(22));
     assertThat(r.single().namespaceResourceWhitelist()).isEmpty();
   }
 
