@@ -10,17 +10,14 @@ import io.gitopskit.core.internal.ArgoDocuments;
 import io.gitopskit.core.internal.FieldReader;
 import io.gitopskit.core.internal.GoDuration;
 import io.gitopskit.core.json.JsonArray;
-import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.load.ManifestWriter;
 import io.gitopskit.core.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -246,7 +243,8 @@ public final class ApplicationYaml {
       return null;
     }
     ApplicationDestination dest = destination;
-    return ArgoDocuments.construct(r, () -> new ApplicationSpec(project, source, sources, dest, syncPolicy,
+    return ArgoDocuments.construct(r, () -> new ApplicationSpec(project, source, sources, dest,
+        syncPolicy,
         ignore, info, limit, hydrator));
   }
 
@@ -276,7 +274,8 @@ public final class ApplicationYaml {
     if ((h != null && helm == null) || (d != null && directory == null) || repoURL.isBlank()) {
       return null;
     }
-    return ArgoDocuments.construct(r, () -> new ApplicationSource(repoURL, path, targetRevision, chart, ref,
+    return ArgoDocuments.construct(r, () -> new ApplicationSource(repoURL, path, targetRevision,
+        chart, ref,
         name, helm, kustomize, directory, plugin));
   }
 
@@ -325,7 +324,8 @@ public final class ApplicationYaml {
     }
     r.finish();
     SourceJsonnet js = jsonnet;
-    return ArgoDocuments.construct(r, () -> new SourceDirectory(recurse, include, exclude, js, disable));
+    return ArgoDocuments.construct(r,
+        () -> new SourceDirectory(recurse, include, exclude, js, disable));
   }
 
   private static List<JsonnetVar> readJsonnetVars(FieldReader r, String key) {
@@ -417,7 +417,8 @@ public final class ApplicationYaml {
       r.error("kind", "is required");
       return null;
     }
-    return ArgoDocuments.construct(r, () -> new IgnoreRule(group, kind, name, namespace, pointers, jq,
+    return ArgoDocuments.construct(r, () -> new IgnoreRule(group, kind, name, namespace,
+        pointers, jq,
         managers));
   }
 

@@ -340,7 +340,8 @@ public final class AppProjectYaml {
       w.warn("timeZone", "unknown time zone; UTC is used");
     }
     if (apps.isEmpty() && namespaces.isEmpty() && clusters.isEmpty()) {
-      w.problems().warn(w.path(), "a window without applications, namespaces or clusters applies to nothing");
+      w.problems().warn(w.path(),
+          "a window without applications, namespaces or clusters applies to nothing");
     }
     return window;
   }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -211,7 +210,7 @@ final class Patterns {
     return SSH.matcher(url).matches();
   }
 
-  /** A pattern's text for messages: the pattern itself (patterns are configuration, not secrets). */
+  /** A pattern quoted for messages (patterns are configuration, not secrets). */
   static String quote(@Nullable String pattern) {
     return "'" + pattern + "'";
   }

@@ -21,7 +21,8 @@ public final class AppGen {
   private static final List<String> TRICKY = List.of("", " ", "yes", "No", "off", "true",
       "null", "~", "0644", "0x1F", "1e3", "1.0", "-1", ".inf", "2001-12-14", "a: b", "a #b",
       "- x", "*ref", "&a", "!tag", "|", ">", "%YAML", "@at", "{a}", "[a]", "'q'", "\"dq\"",
-      "tab\there", "line1\nline2\n", "  indented", "ends ", "ünïcödé", "😀", "---", "<<", "=x",
+      "tab\there", "line1\nline2\n", "  indented", "ends ", "ünïcödé", "😀", "---", "<<",
+      "=x",
       "$values/x.yaml", "CreateNamespace=true", "Prune=confirm");
 
   private static final String ALPHABET = "abcXYZ019 :#-_./\"'\n{}[],&*!|>%@?=~+é";
