@@ -8,6 +8,10 @@ import java.util.regex.PatternSyntaxException;
  * {@code exclude}: {@code *} matches any run of characters <em>including</em> {@code /},
  * {@code ?} one character, {@code [abc]}, {@code [a-z]} and {@code [!abc]} a character class,
  * {@code {a,b}} alternatives (nestable), and a backslash escapes the next character. Not API.
+ *
+ * <p>{@link #compile(String, String)} gives the separator-aware variant of the gobwas/glob
+ * library Argo CD uses for project source repositories: there {@code *} and {@code ?} do not
+ * match a separator character, and only {@code **} crosses separators.
  */
 public final class Glob {
 
@@ -25,18 +29,43 @@ public final class Glob {
    * @throws IllegalArgumentException if the pattern is malformed (unclosed class or brace)
    */
   public static Glob compile(String glob) {
+    return compile(glob, "");
+  }
+
+  /**
+   * Compiles a glob in which {@code *} and {@code ?} never match one of {@code separators}
+   * and {@code **} matches any run of characters including them; with no separators this is
+   * {@link #compile(String)}.
+   *
+   * @param glob the pattern
+   * @param separators the separator characters, e.g. {@code "/"}; may be empty
+   * @return the compiled glob
+   * @throws IllegalArgumentException if the pattern is malformed (unclosed class or brace)
+   */
+  public static Glob compile(String glob, String separators) {
+    StringBuilder seps = new StringBuilder();
+    for (int i = 0; i < separators.length(); i++) {
+      char c = separators.charAt(i);
+      if (!Character.isLetterOrDigit(c)) {
+        seps.append('\\');
+      }
+      seps.append(c);
+    }
+    String notSeparator = separators.isEmpty() ? "." : "[^" + seps + "]";
     StringBuilder re = new StringBuilder(glob.length() * 2);
     int braces = 0;
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
       switch (c) {
         case '*' -> {
+          boolean doubled = false;
           while (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
             i++;
+            doubled = true;
           }
-          re.append(".*");
+          re.append(doubled ? ".*" : notSeparator + "*");
         }
-        case '?' -> re.append('.');
+        case '?' -> re.append(notSeparator);
         case '\\' -> {
           if (i + 1 >= glob.length()) {
             throw new IllegalArgumentException("glob ends with an escape: " + glob);
