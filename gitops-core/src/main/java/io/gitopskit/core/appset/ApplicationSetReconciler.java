@@ -9,6 +9,7 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonPointer;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
+import io.gitopskit.core.load.LoadException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -176,6 +177,11 @@ public final class ApplicationSetReconciler {
     if (dest.getString("server").orElse("").isEmpty()
         && dest.getString("name").orElse("").isEmpty()) {
       return Optional.of("application destination spec is invalid: server or name is required");
+    }
+    try {
+      app.application();
+    } catch (LoadException e) {
+      return Optional.of(e.getMessage());
     }
     return Optional.empty();
   }

@@ -1,6 +1,9 @@
 package io.gitopskit.core.appset;
 
+import io.gitopskit.core.app.Application;
+import io.gitopskit.core.app.ApplicationYaml;
 import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.load.LoadException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -56,5 +59,17 @@ public record GeneratedApplication(String name, JsonObject document) {
    */
   public String project() {
     return document.getObject("spec").flatMap(s -> s.getString("project")).orElse("");
+  }
+
+  /**
+   * The typed application, read with the same rules as an Application file.
+   *
+   * @return the application
+   * @throws LoadException if the document is not a valid Application; the message names the
+   *     application and the field
+   */
+  public Application application() {
+    return ApplicationYaml.fromJson(document, "application " + (name.isEmpty() ? "(unnamed)"
+        : name)).single();
   }
 }

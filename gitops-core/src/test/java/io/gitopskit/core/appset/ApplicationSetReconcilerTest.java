@@ -204,7 +204,8 @@ class ApplicationSetReconcilerTest {
         .template(obj(Map.of("metadata", Map.of("name", "{{.path.basename}}"),
             "spec", Map.of("project", "default",
                 "destination", Map.of("server", "https://kubernetes.default.svc")))))
-        .templatePatch("spec:\n  project: admin\n  source:\n    path: '{{ .path.path }}'\n")
+        .templatePatch("spec:\n  project: admin\n  source:\n    repoURL: https://git.example.com/apps\n"
+            + "    path: '{{ .path.path }}'\n")
         .build();
     GeneratedApplication app = existing(s, "dev").get(0);
     assertThat(app.project()).isEqualTo("default");
@@ -239,5 +240,27 @@ class ApplicationSetReconcilerTest {
     ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s), owned,
         ReconcileOptions.defaults());
     assertThat(plan.deletes()).containsExactly("prod", "dev");
+  }
+
+  @Test
+  void generatedApps_readAsTypedApplications_andAnInvalidFieldMakesTheAppInvalid() {
+    ApplicationSet s = set().build();
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s, "dev"), List.of(),
+        ReconcileOptions.defaults());
+    io.gitopskit.core.app.Application dev = plan.creates().get(0).application();
+    assertThat(dev.name()).isEqualTo("dev");
+    assertThat(dev.destination().namespace()).isEqualTo("dev");
+    assertThat(dev.sources()).singleElement()
+        .satisfies(src -> assertThat(src.path()).isEqualTo("envs/dev"));
+
+    JsonObject badTemplate = TEMPLATE.with("spec", TEMPLATE.getObject("spec").orElseThrow()
+        .with("revisionHistoryLimit", JsonValue.of("ten")));
+    ApplicationSet bad = set().template(badTemplate).build();
+    ReconcilePlan refused = ApplicationSetReconciler.reconcile(bad, context(bad, "dev"),
+        List.of(), ReconcileOptions.defaults());
+    assertThat(refused.creates()).isEmpty();
+    assertThat(refused.invalid()).containsExactly("dev");
+    assertThat(refused.conditions()).anySatisfy(c -> assertThat(c.message())
+        .contains("application dev").contains("revisionHistoryLimit"));
   }
 }
