@@ -89,6 +89,15 @@ public final class Mirror implements AutoCloseable {
   }
 
   /**
+   * The URL fetched from and pushed to (may hold a password: never put it in a message).
+   *
+   * @return the URL
+   */
+  public String url() {
+    return url;
+  }
+
+  /**
    * The URL for messages, without any password.
    *
    * @return the redacted URL
