@@ -42,10 +42,32 @@ public final class OpenPgpVerifier {
    */
   public OpenPgpVerifier(SignaturePolicy policy) {
     try {
-      this.keys = new PGPPublicKeyRingCollection(PGPUtil.getDecoderStream(
-          new ByteArrayInputStream(policy.publicKeys().getBytes(StandardCharsets.UTF_8))),
-          new BcKeyFingerprintCalculator());
-    } catch (IOException | PGPException e) {
+      PGPPublicKeyRingCollection all = new PGPPublicKeyRingCollection(List.of());
+      // one or more ASCII-armored blocks (a decoder stream reads only the first), or binary
+      String text = policy.publicKeys();
+      String marker = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+      List<String> blocks = new java.util.ArrayList<>();
+      if (text.contains(marker)) {
+        for (int at = text.indexOf(marker); at >= 0; ) {
+          int next = text.indexOf(marker, at + marker.length());
+          blocks.add(next < 0 ? text.substring(at) : text.substring(at, next));
+          at = next;
+        }
+      } else {
+        blocks.add(text);
+      }
+      for (String block : blocks) {
+        PGPPublicKeyRingCollection part = new PGPPublicKeyRingCollection(
+            PGPUtil.getDecoderStream(new ByteArrayInputStream(
+                block.getBytes(StandardCharsets.UTF_8))), new BcKeyFingerprintCalculator());
+        for (PGPPublicKeyRing ring : part) {
+          if (!all.contains(ring.getPublicKey().getKeyID())) {
+            all = PGPPublicKeyRingCollection.addPublicKeyRing(all, ring);
+          }
+        }
+      }
+      this.keys = all;
+    } catch (IOException | PGPException | IllegalArgumentException e) {
       throw new IllegalArgumentException("the signature policy's public keys cannot be read: "
           + e.getMessage(), e);
     }
