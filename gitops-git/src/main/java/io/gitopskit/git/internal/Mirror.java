@@ -138,7 +138,9 @@ public final class Mirror implements AutoCloseable {
       if (completedFetches.get() != ticket) {
         return; // a fetch that started after we asked has just completed: share it
       }
-      doFetch(transports, SPECS);
+      if (!fetchedOnce || !upToDate(transports)) {
+        doFetch(transports, SPECS);
+      }
       lastFetchNanos = System.nanoTime();
       fetchedOnce = true;
       completedFetches.incrementAndGet();
@@ -159,6 +161,46 @@ public final class Mirror implements AutoCloseable {
       doFetch(transports, List.of(new RefSpec(sha + ":refs/gitopskit/pinned/" + sha)));
     } finally {
       fetchLock.unlock();
+    }
+  }
+
+  /**
+   * Whether the remote's branches, tags and HEAD are exactly the mirror's: one ref
+   * advertisement, no pack negotiation and no write to the mirror, so an unchanged refresh
+   * costs one round trip.
+   */
+  private boolean upToDate(Transports transports) {
+    Map<String, Ref> remote;
+    try (Git git = Git.wrap(repo)) {
+      remote = git.lsRemote().setRemote(url)
+          .setTransportConfigCallback(transports.configure(url)).callAsMap();
+    } catch (GitAPIException | RuntimeException e) {
+      throw transports.failure("list the refs of " + url, e);
+    }
+    try {
+      Map<String, ObjectId> want = new HashMap<>();
+      for (Ref r : remote.values()) {
+        String name = r.getName();
+        if ((name.startsWith(Constants.R_HEADS) || name.startsWith(Constants.R_TAGS))
+            && !name.endsWith("^{}") && r.getObjectId() != null) {
+          want.put(name, r.getObjectId());
+        }
+      }
+      Map<String, ObjectId> have = new HashMap<>();
+      for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+        have.put(r.getName(), r.getObjectId());
+      }
+      for (Ref r : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+        have.put(r.getName(), r.getObjectId());
+      }
+      Ref remoteHead = remote.get(Constants.HEAD);
+      Ref localHead = repo.exactRef(REMOTE_HEAD);
+      boolean headSame = remoteHead == null || remoteHead.getObjectId() == null
+          ? localHead == null
+          : localHead != null && remoteHead.getObjectId().equals(localHead.getObjectId());
+      return headSame && want.equals(have);
+    } catch (IOException e) {
+      return false;
     }
   }
 
