@@ -22,7 +22,6 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
-import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -177,14 +176,6 @@ public final class Transports implements AutoCloseable {
       }
     }
     return msg == null ? e.getClass().getSimpleName() : msg;
-  }
-
-  /** Whether a URL is served by {@link Transport} (sanity check on the scheme). */
-  static boolean supported(String url) {
-    String u = url.toLowerCase(Locale.ROOT);
-    return u.startsWith("https://") || u.startsWith("http://") || u.startsWith("ssh://")
-        || u.startsWith("git://") || u.startsWith("file:") || u.matches("[^/:]+@[^/:]+:.*")
-        || u.startsWith("/");
   }
 
   @Override
