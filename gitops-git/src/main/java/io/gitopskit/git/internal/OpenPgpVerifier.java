@@ -1,0 +1,218 @@
+package io.gitopskit.git.internal;
+
+import io.gitopskit.git.GitException;
+import io.gitopskit.git.signature.SignaturePolicy;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPPublicKey;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPPublicKeyRingCollection;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
+import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies OpenPGP signatures of Git commits and tags with Bouncy Castle against a policy's
+ * public keys and allowed key list. Immutable and thread-safe. Not API.
+ */
+public final class OpenPgpVerifier {
+
+  private static final byte[] BEGIN_SIGNATURE =
+      "-----BEGIN PGP SIGNATURE-----".getBytes(StandardCharsets.US_ASCII);
+
+  private final PGPPublicKeyRingCollection keys;
+  private final List<String> allowed;
+
+  /**
+   * Creates a verifier for a policy.
+   *
+   * @param policy the policy
+   * @throws IllegalArgumentException if the public keys cannot be read
+   */
+  public OpenPgpVerifier(SignaturePolicy policy) {
+    try {
+      PGPPublicKeyRingCollection all = new PGPPublicKeyRingCollection(List.of());
+      // one or more ASCII-armored blocks (a decoder stream reads only the first), or binary
+      String text = policy.publicKeys();
+      String marker = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
+      List<String> blocks = new java.util.ArrayList<>();
+      if (text.contains(marker)) {
+        for (int at = text.indexOf(marker); at >= 0; ) {
+          int next = text.indexOf(marker, at + marker.length());
+          blocks.add(next < 0 ? text.substring(at) : text.substring(at, next));
+          at = next;
+        }
+      } else {
+        blocks.add(text);
+      }
+      for (String block : blocks) {
+        PGPPublicKeyRingCollection part = new PGPPublicKeyRingCollection(
+            PGPUtil.getDecoderStream(new ByteArrayInputStream(
+                block.getBytes(StandardCharsets.UTF_8))), new BcKeyFingerprintCalculator());
+        for (PGPPublicKeyRing ring : part) {
+          if (!all.contains(ring.getPublicKey().getKeyID())) {
+            all = PGPPublicKeyRingCollection.addPublicKeyRing(all, ring);
+          }
+        }
+      }
+      this.keys = all;
+    } catch (IOException | PGPException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("the signature policy's public keys cannot be read: "
+          + e.getMessage(), e);
+    }
+    this.allowed = policy.allowedKeys();
+  }
+
+  /**
+   * Checks a signed object.
+   *
+   * @param what for messages, e.g. {@code commit 1a2b3c...}
+   * @param payload the signed bytes
+   * @param signature the armored signature, or null when unsigned
+   * @throws GitException.SignatureRejected with the reason when the check fails
+   */
+  public void verify(String what, byte[] payload, byte @Nullable [] signature) {
+    if (signature == null || signature.length == 0) {
+      throw new GitException.SignatureRejected(what + " is not signed");
+    }
+    PGPSignature sig;
+    try {
+      BcPGPObjectFactory f = new BcPGPObjectFactory(
+          PGPUtil.getDecoderStream(new ByteArrayInputStream(signature)));
+      Object o = f.nextObject();
+      if (!(o instanceof PGPSignatureList) || ((PGPSignatureList) o).isEmpty()) {
+        throw new GitException.SignatureRejected(
+            what + " carries a signature that is not an OpenPGP signature");
+      }
+      sig = ((PGPSignatureList) o).get(0);
+    } catch (IOException e) {
+      throw new GitException.SignatureRejected(
+          what + " carries a signature that cannot be parsed");
+    }
+    long keyId = sig.getKeyID();
+    String keyHex = hex(keyId);
+    PGPPublicKey key = keys.getPublicKey(keyId);
+    if (key == null) {
+      throw new GitException.SignatureRejected(
+          what + " is signed with key " + keyHex + ", which is not among the known public keys");
+    }
+    boolean valid;
+    try {
+      sig.init(new BcPGPContentVerifierBuilderProvider(), key);
+      sig.update(payload);
+      valid = sig.verify();
+    } catch (PGPException e) {
+      valid = false;
+    }
+    if (!valid) {
+      throw new GitException.SignatureRejected(
+          what + " has a bad signature: it does not verify with key " + keyHex);
+    }
+    if (!isAllowed(key)) {
+      throw new GitException.SignatureRejected(
+          what + " is signed with key " + keyHex + ", which is not in the allowed key list");
+    }
+  }
+
+  private boolean isAllowed(PGPPublicKey key) {
+    if (matches(key)) {
+      return true;
+    }
+    PGPPublicKeyRing ring = keys.getPublicKeyRing(key.getKeyID());
+    return ring != null && matches(ring.getPublicKey());
+  }
+
+  private boolean matches(PGPPublicKey key) {
+    String fp = HexFormat.of().formatHex(key.getFingerprint()).toUpperCase(Locale.ROOT);
+    String id = hex(key.getKeyID());
+    for (String a : allowed) {
+      if (fp.equals(a) || id.equals(a) || (a.length() == 8 && id.endsWith(a))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String hex(long keyId) {
+    return String.format(Locale.ROOT, "%016X", keyId);
+  }
+
+  /**
+   * The signed part of a raw commit: every header but {@code gpgsig} (and its continuation
+   * lines), and the message.
+   *
+   * @param raw the commit's raw bytes
+   * @return the payload
+   */
+  public static byte[] commitPayload(byte[] raw) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
+    int i = 0;
+    boolean skipping = false;
+    while (i < raw.length) {
+      int end = i;
+      while (end < raw.length && raw[end] != '\n') {
+        end++;
+      }
+      int next = Math.min(raw.length, end + 1);
+      if (end == i) { // blank line: the message follows, copy the rest verbatim
+        out.write(raw, i, raw.length - i);
+        break;
+      }
+      if (raw[i] == ' ' && skipping) {
+        i = next;
+        continue;
+      }
+      skipping = startsWith(raw, i, "gpgsig ") || startsWith(raw, i, "gpgsig-sha256 ");
+      if (!skipping) {
+        out.write(raw, i, next - i);
+      }
+      i = next;
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The signed part of a raw annotated tag: everything before its signature block.
+   *
+   * @param raw the tag's raw bytes
+   * @return the payload and the signature, or empty when unsigned
+   */
+  public static Optional<byte[][]> tagPayload(byte[] raw) {
+    for (int i = raw.length - BEGIN_SIGNATURE.length; i >= 0; i--) {
+      if ((i == 0 || raw[i - 1] == '\n') && startsWith(raw, i, BEGIN_SIGNATURE)) {
+        byte[] payload = java.util.Arrays.copyOfRange(raw, 0, i);
+        byte[] sig = java.util.Arrays.copyOfRange(raw, i, raw.length);
+        return Optional.of(new byte[][] {payload, sig});
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean startsWith(byte[] raw, int at, String prefix) {
+    return startsWith(raw, at, prefix.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private static boolean startsWith(byte[] raw, int at, byte[] prefix) {
+    if (at + prefix.length > raw.length) {
+      return false;
+    }
+    for (int j = 0; j < prefix.length; j++) {
+      if (raw[at + j] != prefix[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+}

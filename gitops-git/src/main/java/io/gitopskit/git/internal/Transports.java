@@ -1,0 +1,186 @@
+package io.gitopskit.git.internal;
+
+import io.gitopskit.git.GitException;
+import io.gitopskit.git.RepoCredentials;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.sshd.common.NamedResource;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.eclipse.jgit.api.TransportConfigCallback;
+import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
+import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
+
+/**
+ * Wires credentials into JGit transports, per URL prefix, and turns transport failures into
+ * typed, secret-free {@link GitException}s. SSH never reads the user's {@code ~/.ssh}: keys and
+ * host keys come only from {@link RepoCredentials.Ssh}. Not API.
+ */
+public final class Transports implements AutoCloseable {
+
+  private final List<RepoCredentials> credentials;
+  private final Path sshHome;
+  private final int timeoutSeconds;
+  private final List<String> secrets;
+  private final Map<RepoCredentials.Ssh, SshdSessionFactory> factories =
+      new ConcurrentHashMap<>();
+
+  /**
+   * Creates the wiring.
+   *
+   * @param credentials credentials per URL prefix
+   * @param workDir a private directory for SSH's (empty) home
+   * @param timeout the network timeout
+   */
+  public Transports(List<RepoCredentials> credentials, Path workDir, Duration timeout) {
+    this.credentials = List.copyOf(credentials);
+    this.sshHome = workDir.resolve("ssh-home");
+    this.timeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+    List<String> s = new ArrayList<>();
+    for (RepoCredentials c : this.credentials) {
+      if (c instanceof RepoCredentials.Https) {
+        s.add(((RepoCredentials.Https) c).token());
+      } else {
+        RepoCredentials.Ssh ssh = (RepoCredentials.Ssh) c;
+        s.add(ssh.privateKey());
+        if (!ssh.passphrase().isEmpty()) {
+          s.add(ssh.passphrase());
+        }
+      }
+    }
+    this.secrets = List.copyOf(s);
+  }
+
+  /**
+   * Every secret this wiring knows, for {@link Redaction}.
+   *
+   * @return the secrets
+   */
+  public List<String> secrets() {
+    return secrets;
+  }
+
+  /**
+   * The transport configuration for a repository URL.
+   *
+   * @param url the repository URL
+   * @return the callback to hand to a JGit command
+   */
+  public TransportConfigCallback configure(String url) {
+    Optional<RepoCredentials> c = RepoCredentials.select(credentials, url);
+    return transport -> {
+      transport.setTimeout(timeoutSeconds);
+      if (transport instanceof SshTransport) {
+        RepoCredentials.Ssh ssh = c.filter(RepoCredentials.Ssh.class::isInstance)
+            .map(RepoCredentials.Ssh.class::cast).orElse(null);
+        if (ssh == null) {
+          throw new IllegalStateException("no SSH credentials configured for this URL");
+        }
+        ((SshTransport) transport).setSshSessionFactory(factory(ssh));
+      }
+      c.filter(RepoCredentials.Https.class::isInstance).map(RepoCredentials.Https.class::cast)
+          .ifPresent(h -> transport.setCredentialsProvider(
+              new UsernamePasswordCredentialsProvider(h.username(), h.token())));
+    };
+  }
+
+  private SshdSessionFactory factory(RepoCredentials.Ssh ssh) {
+    return factories.computeIfAbsent(ssh, this::newFactory);
+  }
+
+  private SshdSessionFactory newFactory(RepoCredentials.Ssh ssh) {
+    List<KeyPair> keys = new ArrayList<>();
+    try {
+      FilePasswordProvider pw = ssh.passphrase().isEmpty() ? FilePasswordProvider.EMPTY
+          : FilePasswordProvider.of(ssh.passphrase());
+      for (KeyPair kp : SecurityUtils.loadKeyPairIdentities(null,
+          NamedResource.ofName("key for " + ssh.urlPrefix()),
+          new ByteArrayInputStream(ssh.privateKey().getBytes(StandardCharsets.UTF_8)), pw)) {
+        keys.add(kp);
+      }
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      throw new IllegalArgumentException(
+          "the SSH private key for " + Redaction.url(ssh.urlPrefix()) + " cannot be read ("
+              + e.getClass().getSimpleName() + ")");
+    }
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the SSH private key for " + Redaction.url(ssh.urlPrefix()) + " holds no key");
+    }
+    KnownHosts knownHosts = new KnownHosts(ssh.knownHosts());
+    try {
+      Files.createDirectories(sshHome.resolve(".ssh"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<KeyPair> fixed = List.copyOf(keys);
+    return new SshdSessionFactoryBuilder()
+        .setHomeDirectory(sshHome.toFile())
+        .setSshDirectory(sshHome.resolve(".ssh").toFile())
+        .setPreferredAuthentications("publickey")
+        .setDefaultIdentities(dir -> List.of())
+        .setDefaultKnownHostsFiles(dir -> List.of())
+        .setDefaultKeysProvider(dir -> fixed)
+        .setServerKeyDatabase((home, dir) -> knownHosts)
+        .setConfigStoreFactory((home, file, user) -> null)
+        .build(null);
+  }
+
+  /**
+   * A typed, secret-free failure for a JGit transport or I/O failure.
+   *
+   * @param what e.g. {@code fetch https://host/repo}
+   * @param e the failure
+   * @return the exception to throw
+   */
+  public GitException failure(String what, Exception e) {
+    StringBuilder all = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      all.append(' ').append(t.getMessage());
+    }
+    String lower = all.toString().toLowerCase(Locale.ROOT);
+    String detail = Redaction.text(rootMessage(e), secrets);
+    Redaction.RedactedCause cause = Redaction.cause(e, secrets);
+    String message = "failed to " + Redaction.url(what) + ": " + detail;
+    if (lower.contains("auth") || lower.contains("not authorized")
+        || lower.contains("credentialsprovider") || lower.contains("server key")
+        || lower.contains("host key") || lower.contains("permission denied")
+        || lower.contains("cannot log in") || lower.contains("no ssh credentials")) {
+      return new GitException.AuthenticationFailed(message, cause);
+    }
+    return new GitException.Unreachable(message, cause);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    String msg = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null) {
+        msg = msg == null ? t.getMessage() : msg + " (" + t.getMessage() + ")";
+      }
+    }
+    return msg == null ? e.getClass().getSimpleName() : msg;
+  }
+
+  @Override
+  public void close() {
+    factories.values().forEach(SshdSessionFactory::close);
+    factories.clear();
+  }
+}

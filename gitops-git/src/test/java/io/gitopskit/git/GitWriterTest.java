@@ -1,0 +1,245 @@
+package io.gitopskit.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gitopskit.core.source.FileTree;
+import io.gitopskit.core.source.SourceRef;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevTag;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GitWriter pushing to repositories served by {@code git daemon} with receive-pack. */
+class GitWriterTest {
+
+  @TempDir static Path base;
+  static Path served;
+  static GitDaemon daemon;
+  static final GitIdentity BOT = new GitIdentity("Promoter", "promoter@example.com");
+  static final GitIdentity ALICE = new GitIdentity("Alice", "alice@example.com");
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);
+  static final AtomicInteger REPOS = new AtomicInteger();
+
+  @BeforeAll
+  static void serve() throws Exception {
+    served = Files.createDirectories(base.resolve("served"));
+    daemon = GitDaemon.serve(served);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  /** A fresh served repository with envs/{dev,prod}/web/values.yaml. */
+  private static String newRepo() throws Exception {
+    String name = "r" + REPOS.incrementAndGet() + ".git";
+    try (Repository r = Repos.bare(served.resolve(name))) {
+      Repos.commit(r, "main", Map.of(
+          "envs/dev/web/values.yaml", "image:\n  tag: 1.4.1\n",
+          "envs/prod/web/values.yaml", "image:\n  tag: 1.4.0\n",
+          "envs/prod/web/old.yaml", "x: 1\n"), "initial");
+    }
+    return name;
+  }
+
+  private static GitWriter writer(Path dir) {
+    return GitWriter.builder().workDirectory(dir).clock(CLOCK).retry(RetryPolicy.none()).build();
+  }
+
+  private static String text(FileTree t, String path) {
+    return new String(t.read(path), StandardCharsets.UTF_8);
+  }
+
+  private static RevCommit remoteCommit(String repo, String sha) throws Exception {
+    try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(served.resolve(repo).toFile()).setMustExist(true).build();
+        RevWalk walk = new RevWalk(r)) {
+      return walk.parseCommit(ObjectId.fromString(sha));
+    }
+  }
+
+  @Test
+  void commitsFileChangesAndPushesThem(@TempDir Path work, @TempDir Path cache) throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    try (GitWriter w = writer(work); GitSource git = GitSource.builder().cacheDirectory(cache)
+        .build()) {
+      CommitResult r = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> t.replace("1.4.0", "1.4.1")),
+          FileChange.put("envs/prod/web/extra.yaml", "y: 2\n"),
+          FileChange.delete("envs/prod/web/old.yaml")), "prod: web 1.4.1", ALICE, BOT));
+      assertThat(r.changed()).isTrue();
+      assertThat(r.attempts()).isEqualTo(1);
+      FileTree prod = git.resolve(new SourceRef(url, "envs/prod/web", "main")).files();
+      assertThat(prod.paths()).containsExactly("extra.yaml", "values.yaml");
+      assertThat(text(prod, "values.yaml")).isEqualTo("image:\n  tag: 1.4.1\n");
+      assertThat(git.resolveRevision(url, "main").commit()).isEqualTo(r.commit());
+      RevCommit c = remoteCommit(repo, r.commit());
+      assertThat(c.getFullMessage()).isEqualTo("prod: web 1.4.1\n");
+      assertThat(c.getAuthorIdent().getName()).isEqualTo("Alice");
+      assertThat(c.getCommitterIdent().getEmailAddress()).isEqualTo("promoter@example.com");
+      assertThat(c.getCommitterIdent().getWhenAsInstant()).isEqualTo(CLOCK.instant());
+      assertThat(c.getParent(0).name()).isEqualTo(r.parent());
+      // the CLI agrees
+      assertThat(Repos.git(served.resolve(repo), "log", "-1", "--format=%an|%s", "main"))
+          .isEqualTo("Alice|prod: web 1.4.1");
+    }
+  }
+
+  @Test
+  void aChangeThatChangesNothingPushesNothing(@TempDir Path work) throws Exception {
+    String url = daemon.url(newRepo());
+    try (GitWriter w = writer(work)) {
+      CommitResult r = w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.put("envs/dev/web/values.yaml", "image:\n  tag: 1.4.1\n")),
+          "noop", BOT, BOT));
+      assertThat(r.changed()).isFalse();
+      assertThat(r.commit()).isEqualTo(r.parent());
+    }
+  }
+
+  @Test
+  void aPushRejectedBecauseTheRemoteMovedIsReplayedOnTheNewHead(@TempDir Path work)
+      throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    AtomicInteger edits = new AtomicInteger();
+    String[] concurrent = new String[1];
+    try (GitWriter w = writer(work)) {
+      CommitResult r = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> {
+            if (edits.getAndIncrement() == 0) {
+              concurrent[0] = pushConcurrently(repo, "dev moved meanwhile");
+            }
+            return t.replace("1.4.0", "1.5.0");
+          })), "prod: web 1.5.0", BOT, BOT));
+      assertThat(r.attempts()).isEqualTo(2);
+      assertThat(r.parent()).isEqualTo(concurrent[0]);
+      RevCommit c = remoteCommit(repo, r.commit());
+      assertThat(c.getParent(0).name()).isEqualTo(concurrent[0]);
+      assertThat(Repos.git(served.resolve(repo), "show", "main:envs/dev/web/values.yaml"))
+          .isEqualTo("dev moved meanwhile");
+      assertThat(Repos.git(served.resolve(repo), "show", "main:envs/prod/web/values.yaml"))
+          .contains("1.5.0");
+    }
+  }
+
+  @Test
+  void aRemoteThatKeepsMovingIsReportedNeverForced(@TempDir Path work) throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    String[] last = new String[1];
+    try (GitWriter w = GitWriter.builder().workDirectory(work).clock(CLOCK)
+        .retry(RetryPolicy.none()).maxPushAttempts(2).build()) {
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> {
+            last[0] = pushConcurrently(repo, "moved " + System.nanoTime());
+            return t + "# bumped\n";
+          })), "bump", BOT, BOT)))
+          .isInstanceOf(GitException.PushRejected.class)
+          .hasMessageContaining("after 2 attempt(s)").hasMessageContaining("never forced");
+      assertThat(Repos.git(served.resolve(repo), "rev-parse", "main")).isEqualTo(last[0]);
+    }
+  }
+
+  /** Moves the remote's main by committing straight into the served repository. */
+  private static String pushConcurrently(String repo, String devValues) {
+    try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(served.resolve(repo).toFile()).setMustExist(true).build()) {
+      return Repos.commit(r, "main", Map.of(
+          "envs/dev/web/values.yaml", devValues,
+          "envs/prod/web/values.yaml", "image:\n  tag: 1.4.0\n",
+          "envs/prod/web/old.yaml", "x: 1\n"), "concurrent");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void revertsACommitAndReportsConflicts(@TempDir Path work, @TempDir Path cache)
+      throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    try (GitWriter w = writer(work); GitSource git = GitSource.builder().cacheDirectory(cache)
+        .build()) {
+      CommitResult bump = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> t.replace("1.4.0", "2.0.0"))),
+          "prod: web 2.0.0", BOT, BOT));
+      CommitResult other = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.put("envs/dev/web/values.yaml", "image:\n  tag: 9\n")), "dev", BOT, BOT));
+      CommitResult revert = w.revert(url, "main", bump.commit(), ALICE, BOT, null);
+      assertThat(revert.parent()).isEqualTo(other.commit());
+      FileTree all = git.resolve(new SourceRef(url, "envs", "main")).files();
+      assertThat(text(all, "prod/web/values.yaml")).isEqualTo("image:\n  tag: 1.4.0\n");
+      assertThat(text(all, "dev/web/values.yaml")).isEqualTo("image:\n  tag: 9\n");
+      assertThat(remoteCommit(repo, revert.commit()).getFullMessage())
+          .isEqualTo("Revert \"prod: web 2.0.0\"\n\nThis reverts commit " + bump.commit() + ".\n");
+
+      CommitResult dev2 = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.put("envs/dev/web/values.yaml", "image:\n  tag: 10\n")), "dev 10", BOT, BOT));
+      w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.put("envs/dev/web/values.yaml", "image:\n  tag: 11\n")), "dev 11", BOT, BOT));
+      assertThatThrownBy(() -> w.revert(url, "main", dev2.commit(), BOT, BOT, null))
+          .isInstanceOf(GitException.Conflict.class)
+          .hasMessageContaining("envs/dev/web/values.yaml");
+    }
+  }
+
+  @Test
+  void createsTagsAndNeverMovesAnExistingOne(@TempDir Path work, @TempDir Path cache)
+      throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    try (GitWriter w = writer(work); GitSource git = GitSource.builder().cacheDirectory(cache)
+        .build()) {
+      String head = git.resolveRevision(url, "main").commit();
+      TagResult annotated = w.tag(url, "v1.0.0", "main", "first release", BOT);
+      TagResult light = w.tag(url, "v1.0.1", head, null, BOT);
+      assertThat(annotated.annotated()).isTrue();
+      assertThat(light.object()).isEqualTo(head);
+      assertThat(git.resolveRevision(url, "^1.0.0").ref()).isEqualTo("refs/tags/v1.0.1");
+      try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+          .setGitDir(served.resolve(repo).toFile()).build(); RevWalk walk = new RevWalk(r)) {
+        RevTag tag = walk.parseTag(r.exactRef("refs/tags/v1.0.0").getObjectId());
+        assertThat(tag.getFullMessage()).isEqualTo("first release\n");
+        assertThat(tag.getObject().name()).isEqualTo(head);
+      }
+      assertThatThrownBy(() -> w.tag(url, "v1.0.0", head, "again", BOT))
+          .isInstanceOf(GitException.PushRejected.class).hasMessageContaining("already exists");
+    }
+  }
+
+  @Test
+  void badRequestsFailFast(@TempDir Path work) throws Exception {
+    String url = daemon.url(newRepo());
+    try (GitWriter w = writer(work)) {
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.put("../escape.yaml", "x")), "m", BOT, BOT)))
+          .isInstanceOf(GitException.UnsafeContent.class);
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "nope",
+          List.of(FileChange.put("a.yaml", "x")), "m", BOT, BOT)))
+          .isInstanceOf(GitException.RevisionNotFound.class);
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.delete("missing.yaml")), "m", BOT, BOT)))
+          .isInstanceOf(GitException.Conflict.class);
+    }
+  }
+}

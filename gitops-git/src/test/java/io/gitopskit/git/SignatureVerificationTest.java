@@ -1,0 +1,185 @@
+package io.gitopskit.git;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gitopskit.core.source.SourceRef;
+import io.gitopskit.git.signature.SignaturePolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.GpgSignature;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** OpenPGP commit and tag signatures made with Bouncy Castle keys, checked by GitSource. */
+class SignatureVerificationTest {
+
+  @TempDir static Path base;
+  static GitDaemon daemon;
+  static TestPgpKey trusted;
+  static TestPgpKey known;
+  static TestPgpKey stranger;
+  static String unsignedRoot;
+  static String signedHead;
+  static String unsignedBranch;
+  static String strangerBranch;
+  static String knownBranch;
+  static String forged;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    trusted = TestPgpKey.generate("Trusted <t@example.com>");
+    known = TestPgpKey.generate("Known <k@example.com>");
+    stranger = TestPgpKey.generate("Stranger <s@example.com>");
+    Path served = Files.createDirectories(base.resolve("served"));
+    try (Repository r = Repos.bare(served.resolve("signed.git"))) {
+      unsignedRoot = Repos.commit(r, "main", Map.of("app/a.yaml", "a: 1"), "unsigned root");
+      signedHead = Repos.commit(r, "main", Map.of("app/a.yaml", "a: 2"), "signed", trusted, "");
+      Repos.annotatedTag(r, "v1.0.0", unsignedRoot, trusted, "");
+      Repos.annotatedTag(r, "v0.9.0", unsignedRoot, null, null);
+      Repos.lightweightTag(r, "light", unsignedRoot);
+      unsignedBranch = Repos.commit(r, "unsigned", Map.of("app/a.yaml", "u"), "nope");
+      strangerBranch = Repos.commit(r, "stranger", Map.of("app/a.yaml", "s"), "x", stranger, "");
+      knownBranch = Repos.commit(r, "known", Map.of("app/a.yaml", "k"), "x", known, "");
+      forged = forge(r, "forged");
+    }
+    daemon = GitDaemon.serve(served);
+  }
+
+  /** A commit whose signature was made over other content. */
+  private static String forge(Repository r, String branch) throws Exception {
+    PersonIdent who = new PersonIdent("Eve", "eve@example.com");
+    CommitBuilder cb = new CommitBuilder();
+    cb.setTreeId(r.parseCommit(ObjectId.fromString(signedHead)).getTree());
+    cb.setAuthor(who);
+    cb.setCommitter(who);
+    cb.setMessage("looks signed\n");
+    GpgSignature sig = trusted.sign(r, null, "something else".getBytes(), who, "", null);
+    cb.setGpgSignature(sig);
+    try (ObjectInserter ins = r.newObjectInserter()) {
+      ObjectId id = ins.insert(cb);
+      ins.flush();
+      RefUpdate u = r.updateRef(Constants.R_HEADS + branch);
+      u.setNewObjectId(id);
+      u.forceUpdate();
+      return id.name();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (daemon != null) {
+      daemon.close();
+    }
+  }
+
+  private static GitSource source(Path cache, SignaturePolicy policy) {
+    return GitSource.builder().cacheDirectory(cache).retry(RetryPolicy.none())
+        .signaturePolicy(policy).build();
+  }
+
+  private static SignaturePolicy head() throws Exception {
+    return SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD, List.of(trusted.keyId()),
+        trusted.armoredPublicKey() + known.armoredPublicKey());
+  }
+
+  @Test
+  void aCommitSignedByAnAllowedKeyIsAccepted(@TempDir Path cache) throws Exception {
+    try (GitSource git = source(cache, head())) {
+      assertThat(git.resolve(SourceRef.of(daemon.url("signed.git"), "app")).revision())
+          .isEqualTo(signedHead);
+    }
+    SignaturePolicy byFingerprint = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
+        List.of(trusted.fingerprint()), trusted.armoredPublicKey());
+    try (GitSource git = source(cache.resolve("fp"), byFingerprint)) {
+      assertThat(git.resolveRevision(daemon.url("signed.git"), "main").commit())
+          .isEqualTo(signedHead);
+    }
+  }
+
+  @Test
+  void unsignedAndWronglySignedCommitsAreRefusedWithAReason(@TempDir Path cache)
+      throws Exception {
+    String url = daemon.url("signed.git");
+    try (GitSource git = source(cache, head())) {
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, "app", "unsigned")))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessage("commit " + unsignedBranch + " is not signed");
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, "app", "stranger")))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageContaining("not among the known public keys");
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, "app", "known")))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageContaining(known.keyId())
+          .hasMessageContaining("not in the allowed key list");
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, "app", "forged")))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageContaining("bad signature");
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, "app", "light")))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageContaining(unsignedRoot);
+    }
+  }
+
+  @Test
+  void anAnnotatedTagIsJudgedByItsOwnSignatureInHeadMode(@TempDir Path cache) throws Exception {
+    String url = daemon.url("signed.git");
+    try (GitSource git = source(cache, head())) {
+      assertThat(git.resolveRevision(url, "v1.0.0").commit()).isEqualTo(unsignedRoot);
+      assertThatThrownBy(() -> git.resolveRevision(url, "v0.9.0"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageContaining("tag v0.9.0").hasMessageContaining("not signed");
+    }
+  }
+
+  @Test
+  void strictModeChecksTheWholeHistory(@TempDir Path cache) throws Exception {
+    SignaturePolicy strict = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.STRICT,
+        List.of(trusted.keyId()), trusted.armoredPublicKey());
+    try (GitSource git = source(cache, strict)) {
+      assertThatThrownBy(() -> git.resolveRevision(daemon.url("signed.git"), "main"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessage("commit " + unsignedRoot + " is not signed");
+    }
+  }
+
+  @Test
+  void aPolicyAppliesOnlyToTheRepositoriesItSelects(@TempDir Path cache) throws Exception {
+    SignaturePolicy elsewhere = new SignaturePolicy(List.of("*", "!" + daemon.url("*")),
+        SignaturePolicy.Mode.HEAD, List.of(trusted.keyId()), trusted.armoredPublicKey());
+    try (GitSource git = source(cache, elsewhere)) {
+      assertThat(git.resolveRevision(daemon.url("signed.git"), "unsigned").commit())
+          .isEqualTo(unsignedBranch);
+    }
+  }
+
+  @Test
+  void theVerifierSeesTheSameSignedPayloadAsGit() throws Exception {
+    // git CLI: the commit object minus its gpgsig header is what was signed
+    try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+        .setGitDir(base.resolve("served/signed.git").toFile()).build();
+        RevWalk walk = new RevWalk(r)) {
+      RevCommit c = walk.parseCommit(ObjectId.fromString(signedHead));
+      String payload = new String(
+          io.gitopskit.git.internal.OpenPgpVerifier.commitPayload(c.getRawBuffer()),
+          java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(payload).doesNotContain("gpgsig").doesNotContain("PGP SIGNATURE")
+          .startsWith("tree ").endsWith("\nsigned");
+      String cat = Repos.git(base.resolve("served/signed.git"), "cat-file", "commit", signedHead);
+      assertThat(cat).contains("gpgsig -----BEGIN PGP SIGNATURE-----");
+    }
+  }
+}
