@@ -4,12 +4,15 @@ import io.gitopskit.core.appset.generator.GeneratorContext;
 import io.gitopskit.core.appset.generator.GeneratorException;
 import io.gitopskit.core.appset.rollout.RollingSyncPlanner;
 import io.gitopskit.core.appset.template.TemplateException;
+import io.gitopskit.core.diff.ignore.IgnoreRule;
+import io.gitopskit.core.diff.ignore.IgnoreRuleException;
+import io.gitopskit.core.diff.ignore.IgnoreRules;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonPointer;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
+import io.gitopskit.core.model.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,8 +47,8 @@ import java.util.Set;
  *
  * <p>Updates keep from the live application: its status and other metadata, the annotations
  * and labels of {@code preservedFields} plus {@code notified.notifications.argoproj.io} and
- * {@code argocd.argoproj.io/refresh}, its deletion finalizers, and the JSON pointers of {@code
- * ignoreApplicationDifferences}. With RollingSync and {@code deletionOrder: Reverse}, the last
+ * {@code argocd.argoproj.io/refresh}, its deletion finalizers, and the fields (JSON pointers or
+ * jq paths) of {@code ignoreApplicationDifferences}. With RollingSync and {@code deletionOrder: Reverse}, the last
  * step's applications are deleted first.
  *
  * @since 0.1
@@ -113,7 +116,16 @@ public final class ApplicationSetReconciler {
         creates.add(app);
         continue;
       }
-      JsonObject candidate = updated(set, app, current);
+      JsonObject candidate;
+      try {
+        candidate = updated(set, app, current);
+      } catch (IgnoreRuleException e) {
+        invalid.add(app.name());
+        conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
+            "CreateApplicationError", "application " + app.name()
+                + ": ignoreApplicationDifferences failed: " + e.getMessage()));
+        continue;
+      }
       if (candidate.equals(current.document()) || !policy.allowsUpdate()) {
         unchanged.add(app.name());
       } else {
@@ -186,7 +198,15 @@ public final class ApplicationSetReconciler {
     return Optional.empty();
   }
 
-  /** The live application with the desired managed fields, keeping what must be kept. */
+  /**
+   * The live application with the desired managed fields, keeping what must be kept. The
+   * {@code ignoreApplicationDifferences} entries become Application ignore rules (as Argo CD's
+   * {@code ToApplicationIgnoreDifferences}); each field they select keeps the live value, or
+   * stays absent when live has none. Unlike Argo CD's JSON merge patch (issue #15975), a change
+   * elsewhere in a list does not reset the ignored fields inside it.
+   *
+   * @throws IgnoreRuleException when a jq expression fails or times out
+   */
   static JsonObject updated(ApplicationSet set, GeneratedApplication desired,
       GeneratedApplication current) {
     JsonObject live = current.document();
@@ -220,22 +240,20 @@ public final class ApplicationSetReconciler {
         "finalizers", fin);
     JsonObject out = live.with("metadata", meta)
         .with("spec", want.getObject("spec").orElse(JsonObject.empty()));
-    for (IgnoreDifference d : set.ignoreApplicationDifferences()) {
-      if (!d.appliesTo(desired.name())) {
-        continue;
-      }
-      for (String p : d.jsonPointers()) {
-        JsonPointer pointer = JsonPointer.parse(p);
-        Optional<JsonValue> kept = pointer.get(live);
-        try {
-          out = (JsonObject) (kept.isPresent() ? pointer.set(out, kept.get())
-              : pointer.get(out).isPresent() ? pointer.remove(out) : out);
-        } catch (RuntimeException e) {
-          // the path cannot be set in the desired shape: leave the desired value
-        }
-      }
+    if (set.ignoreApplicationDifferences().isEmpty()) {
+      return out;
     }
-    return out;
+    List<IgnoreRule> rules = new ArrayList<>();
+    set.ignoreApplicationDifferences().forEach(d -> rules.add(d.toIgnoreRule()));
+    Manifest wanted;
+    Manifest liveManifest;
+    try {
+      wanted = Manifest.of(out);
+      liveManifest = Manifest.of(live);
+    } catch (IllegalArgumentException e) {
+      return out; // not an object the ignore rules can address: nothing to keep
+    }
+    return IgnoreRules.of(rules).respectIgnoreDifferences(wanted, liveManifest).root();
   }
 
   private static JsonObject keep(JsonObject want, JsonObject live, List<String> keys) {

@@ -182,6 +182,56 @@ class ApplicationSetReconcilerTest {
         .containsExactly("argocd.argoproj.io/refresh", "keep-me");
   }
 
+  /** Argo CD's documented example: keep a hand-promoted targetRevision of one of the sources. */
+  @Test
+  void update_keepsFieldsSelectedByJqPathExpressions() {
+    JsonObject spec = TEMPLATE.getObject("spec").orElseThrow().without("source")
+        .with("sources", JsonValue.of(List.of(
+            Map.of("repoURL", "https://charts.example.com", "chart", "web", "targetRevision", "1.0.0"),
+            Map.of("repoURL", "https://git.example.com/values", "ref", "values",
+                "targetRevision", "main"))));
+    ApplicationSet s = set().template(TEMPLATE.with("spec", spec))
+        .ignoreApplicationDifferences(List.of(new IgnoreDifference("dev", List.of(),
+            List.of(".spec.sources[] | select(.chart == \"web\") | .targetRevision")))).build();
+    JsonObject doc = existing(s, "dev", "prod").get(0).document();
+    JsonObject promoted = (JsonObject) JsonPointer.parse("/spec/sources/0/targetRevision")
+        .set(doc, JsonValue.of("2.0.0"));
+    JsonObject drifted = (JsonObject) JsonPointer.parse("/spec/sources/1/targetRevision")
+        .set(promoted, JsonValue.of("feature"));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s, "dev"),
+        List.of(GeneratedApplication.of(drifted)), ReconcileOptions.defaults());
+    JsonObject updated = plan.updates().get(0).document();
+    assertThat(JsonPointer.parse("/spec/sources/0/targetRevision").get(updated))
+        .contains(JsonValue.of("2.0.0"));
+    assertThat(JsonPointer.parse("/spec/sources/1/targetRevision").get(updated))
+        .contains(JsonValue.of("main"));
+    // only the promoted field differs: nothing to update
+    ReconcilePlan same = ApplicationSetReconciler.reconcile(s, context(s, "dev"),
+        List.of(GeneratedApplication.of(promoted)), ReconcileOptions.defaults());
+    assertThat(same.updates()).isEmpty();
+    assertThat(same.unchanged()).containsExactly("dev");
+  }
+
+  @Test
+  void ignoreDifferences_entryNamedForAnotherApp_doesNotApply_andBadJqIsAnAppError() {
+    ApplicationSet other = set().ignoreApplicationDifferences(List.of(new IgnoreDifference("prod",
+        List.of("/spec/source/targetRevision"), List.of()))).build();
+    JsonObject doc = (JsonObject) JsonPointer.parse("/spec/source/targetRevision")
+        .set(existing(other, "dev").get(0).document(), JsonValue.of("v2"));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(other, context(other, "dev"),
+        List.of(GeneratedApplication.of(doc)), ReconcileOptions.defaults());
+    assertThat(JsonPointer.parse("/spec/source/targetRevision").get(plan.updates().get(0).document()))
+        .contains(JsonValue.of("HEAD"));
+    ApplicationSet bad = set().ignoreApplicationDifferences(List.of(new IgnoreDifference("",
+        List.of(), List.of(".spec | error(\"boom\")")))).build();
+    ReconcilePlan failed = ApplicationSetReconciler.reconcile(bad, context(bad, "dev", "prod"),
+        List.of(GeneratedApplication.of(doc)), ReconcileOptions.defaults());
+    assertThat(failed.updates()).isEmpty();
+    assertThat(failed.invalid()).containsExactly("dev");
+    assertThat(names(failed.creates())).containsExactly("prod");
+    assertThat(failed.conditions()).anyMatch(c -> c.reason().equals("CreateApplicationError"));
+  }
+
   @Test
   void templatedProject_outsideAllowedProjects_isInvalid_notCreatedAndNotDeleted() {
     JsonObject templated = TEMPLATE.with("spec", TEMPLATE.getObject("spec").orElseThrow()
