@@ -1,5 +1,8 @@
 package io.gitopskit.core.appset;
 
+import io.gitopskit.core.app.Application;
+import io.gitopskit.core.appset.generator.ClusterInfo;
+import io.gitopskit.core.appset.generator.ClusterRegistry;
 import io.gitopskit.core.appset.generator.GeneratorContext;
 import io.gitopskit.core.appset.generator.GeneratorException;
 import io.gitopskit.core.appset.rollout.RollingSyncPlanner;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reconcile of an ApplicationSet, as a pure function: the applications the generators and
@@ -86,12 +90,21 @@ public final class ApplicationSetReconciler {
             + " contains applications with duplicate name: " + app.name());
       }
     }
+    List<ClusterInfo> clusters = null;
+    if (options.clusters() != null) {
+      try {
+        clusters = knownClusters(options.clusters());
+      } catch (RuntimeException e) {
+        return ReconcilePlan.failed("ApplicationValidationError",
+            "error listing the clusters: " + e.getMessage());
+      }
+    }
     List<ReconcilePlan.Condition> conditions = new ArrayList<>();
     conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.PARAMETERS_GENERATED,
         "ParametersGenerated", "Successfully generated parameters for all Applications"));
     List<String> invalid = new ArrayList<>();
     for (GeneratedApplication app : desired) {
-      Optional<String> problem = validate(app, options);
+      Optional<String> problem = validate(app, options, clusters);
       if (problem.isPresent()) {
         invalid.add(app.name());
         conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
@@ -159,6 +172,15 @@ public final class ApplicationSetReconciler {
       }
       deletes.sort(Comparator.comparing((String n) -> -step.get(n)));
     }
+    List<String> finalizersToRemove = new ArrayList<>();
+    if (clusters != null) {
+      for (String name : deletes) {
+        GeneratedApplication app = live.get(name);
+        if (hasResourcesFinalizer(app) && !destinationExists(app, clusters)) {
+          finalizersToRemove.add(name);
+        }
+      }
+    }
     boolean upToDate = creates.isEmpty() && updates.isEmpty() && deletes.isEmpty()
         && invalid.isEmpty();
     conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.RESOURCES_UP_TO_DATE,
@@ -166,11 +188,56 @@ public final class ApplicationSetReconciler {
         upToDate ? "All applications have been generated successfully"
             : creates.size() + " to create, " + updates.size() + " to update, " + deletes.size()
                 + " to delete"));
-    return new ReconcilePlan(desired, creates, updates, deletes, unchanged, invalid, conditions,
-        "");
+    return new ReconcilePlan(desired, creates, updates, deletes, finalizersToRemove, unchanged,
+        invalid, conditions, "");
   }
 
-  private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options) {
+  /** The registered clusters plus the implied {@code in-cluster}, as Argo CD lists them. */
+  private static List<ClusterInfo> knownClusters(ClusterRegistry registry) {
+    List<ClusterInfo> out = new ArrayList<>(registry.clusters());
+    if (out.stream().noneMatch(c -> c.server().equals(ClusterInfo.IN_CLUSTER_SERVER))) {
+      out.add(ClusterInfo.of("in-cluster", ClusterInfo.IN_CLUSTER_SERVER));
+    }
+    return out;
+  }
+
+  private static boolean hasResourcesFinalizer(GeneratedApplication app) {
+    return app.document().getObject("metadata").flatMap(m -> m.getArray("finalizers"))
+        .map(a -> a.items().stream().anyMatch(f -> f instanceof JsonString s
+            && isResourcesFinalizer(s.value())))
+        .orElse(false);
+  }
+
+  static boolean isResourcesFinalizer(String finalizer) {
+    return finalizer.equals(Application.RESOURCES_FINALIZER)
+        || finalizer.startsWith(Application.RESOURCES_FINALIZER + "/");
+  }
+
+  /**
+   * Argo CD's {@code removeFinalizerOnInvalidDestination} test: the destination is valid (a
+   * name resolves to exactly one cluster) and some known cluster has its server.
+   */
+  private static boolean destinationExists(GeneratedApplication app, List<ClusterInfo> clusters) {
+    JsonObject dest = app.document().getObject("spec").flatMap(s -> s.getObject("destination"))
+        .orElse(JsonObject.empty());
+    String server = dest.getString("server").orElse("");
+    String name = dest.getString("name").orElse("");
+    if (!name.isEmpty()) {
+      if (!server.isEmpty()) {
+        return false;
+      }
+      List<ClusterInfo> named = clusters.stream().filter(c -> c.name().equals(name)).toList();
+      if (named.size() != 1) {
+        return false;
+      }
+      server = named.get(0).server();
+    }
+    String s = server;
+    return !s.isEmpty() && clusters.stream().anyMatch(c -> c.server().equals(s));
+  }
+
+  private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options,
+      @Nullable List<ClusterInfo> clusters) {
     if (app.name().isEmpty()) {
       return Optional.of("application name must not be empty");
     }
@@ -189,6 +256,18 @@ public final class ApplicationSetReconciler {
     if (dest.getString("server").orElse("").isEmpty()
         && dest.getString("name").orElse("").isEmpty()) {
       return Optional.of("application destination spec is invalid: server or name is required");
+    }
+    String destName = dest.getString("name").orElse("");
+    if (clusters != null && !destName.isEmpty() && dest.getString("server").orElse("").isEmpty()) {
+      long matches = clusters.stream().filter(c -> c.name().equals(destName)).count();
+      if (matches == 0) {
+        return Optional.of("application destination spec is invalid: unable to find destination"
+            + " server: there are no clusters with this name: " + destName);
+      }
+      if (matches > 1) {
+        return Optional.of("application destination spec is invalid: unable to find destination"
+            + " server: there are " + matches + " clusters with the same name: " + destName);
+      }
     }
     try {
       app.application();
@@ -228,8 +307,7 @@ public final class ApplicationSetReconciler {
       }
     }
     for (JsonValue f : liveMeta.getArray("finalizers").orElse(JsonArray.empty()).items()) {
-      if (f instanceof JsonString s && (s.value().startsWith(
-          ApplicationSetRenderer.RESOURCES_FINALIZER)
+      if (f instanceof JsonString s && (isResourcesFinalizer(s.value())
           || s.value().startsWith("post-delete-finalizer.argocd.argoproj.io"))
           && seen.add(f)) {
         finalizers.add(f);
