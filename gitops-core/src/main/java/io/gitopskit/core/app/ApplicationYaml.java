@@ -252,6 +252,7 @@ public final class ApplicationYaml {
     String repoURL = r.string("repoURL");
     String path = r.string("path");
     String targetRevision = r.string("targetRevision");
+    String tagPrefix = r.string("tagPrefix");
     String chart = r.string("chart");
     String ref = r.string("ref");
     String name = r.string("name");
@@ -275,8 +276,7 @@ public final class ApplicationYaml {
       return null;
     }
     return ArgoDocuments.construct(r, () -> new ApplicationSource(repoURL, path, targetRevision,
-        chart, ref,
-        name, helm, kustomize, directory, plugin));
+        tagPrefix, chart, ref, name, helm, kustomize, directory, plugin));
   }
 
   private static @Nullable SourceHelm readHelm(FieldReader r) {
@@ -464,6 +464,7 @@ public final class ApplicationYaml {
     b.put("repoURL", s.repoURL());
     putIfSet(b, "path", s.path());
     putIfSet(b, "targetRevision", s.targetRevision());
+    putIfSet(b, "tagPrefix", s.tagPrefix());
     putIfSet(b, "chart", s.chart());
     putIfSet(b, "ref", s.ref());
     putIfSet(b, "name", s.name());
