@@ -28,7 +28,12 @@ final class GoValues {
 
   private GoValues() {}
 
-  /** JSON to runtime values (maps sorted by key, as Go ranges over maps). */
+  /**
+   * JSON to runtime values (maps sorted by key, as Go ranges over maps). Every number becomes a
+   * {@code Double}: Argo CD decodes generator parameters (list elements, git files, plugin
+   * output) and {@code fromJson}/{@code fromYaml} results with {@code encoding/json} into
+   * {@code float64}, so {@code {{ .replicas }}} of {@code 1000000} prints {@code 1e+06}.
+   */
   static @Nullable Object fromJson(JsonValue v) {
     if (v instanceof JsonString s) {
       return s.value();
@@ -48,7 +53,7 @@ final class GoValues {
       return Collections.unmodifiableList(l);
     }
     if (v instanceof JsonNumber n) {
-      return n.isLong() ? (Object) n.longValue() : (Object) n.doubleValue();
+      return n.doubleValue();
     }
     if (v instanceof JsonBoolean b) {
       return b.value();
