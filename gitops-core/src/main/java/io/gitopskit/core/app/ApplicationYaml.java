@@ -61,8 +61,8 @@ public final class ApplicationYaml {
    * @throws LoadException if the text is malformed or an application is invalid
    */
   public static ReadResult<Application> read(String text, String origin, ManifestLoader loader) {
-    return result(ArgoDocuments.read(text, origin, loader, Application.API_VERSION,
-        Application.KIND, ApplicationYaml::readApplication));
+    return ArgoDocuments.read(text, origin, loader, Application.API_VERSION,
+        Application.KIND, ApplicationYaml::readApplication);
   }
 
   /**
@@ -91,8 +91,8 @@ public final class ApplicationYaml {
    * @throws LoadException if the object is not a valid Application
    */
   public static ReadResult<Application> fromJson(JsonObject object, String origin) {
-    return result(ArgoDocuments.fromJson(object, origin, Application.API_VERSION,
-        Application.KIND, ApplicationYaml::readApplication));
+    return ArgoDocuments.fromJson(object, origin, Application.API_VERSION,
+        Application.KIND, ApplicationYaml::readApplication);
   }
 
   /**
@@ -144,15 +144,6 @@ public final class ApplicationYaml {
   }
 
   // ---------------------------------------------------------------- reading
-
-  /** Converts the shared reader's result. */
-  static <T> ReadResult<T> result(ArgoDocuments.Result<T> r) {
-    List<ReadWarning> warnings = new ArrayList<>(r.warnings().size());
-    for (ArgoDocuments.Warning w : r.warnings()) {
-      warnings.add(new ReadWarning(w.location(), w.object(), w.field(), w.message()));
-    }
-    return new ReadResult<>(r.values(), warnings);
-  }
 
   /** Reads {@code metadata} into {@link AppMetadata}. */
   static @Nullable AppMetadata readMetadata(FieldReader root) {
