@@ -1,6 +1,7 @@
 package io.gitopskit.core.appset;
 
 import io.gitopskit.core.app.Application;
+import io.gitopskit.core.app.ApplicationDestination;
 import io.gitopskit.core.appset.generator.ClusterInfo;
 import io.gitopskit.core.appset.generator.ClusterRegistry;
 import io.gitopskit.core.appset.generator.GeneratorContext;
@@ -215,25 +216,28 @@ public final class ApplicationSetReconciler {
 
   /**
    * Argo CD's {@code removeFinalizerOnInvalidDestination} test: the destination is valid (a
-   * name resolves to exactly one cluster) and some known cluster has its server.
+   * name resolves to exactly one cluster) and some known cluster has its server. A live
+   * application that does not even read as an Application has no valid destination.
    */
   private static boolean destinationExists(GeneratedApplication app, List<ClusterInfo> clusters) {
-    JsonObject dest = app.document().getObject("spec").flatMap(s -> s.getObject("destination"))
-        .orElse(JsonObject.empty());
-    String server = dest.getString("server").orElse("");
-    String name = dest.getString("name").orElse("");
-    if (!name.isEmpty()) {
-      if (!server.isEmpty()) {
-        return false;
-      }
-      List<ClusterInfo> named = clusters.stream().filter(c -> c.name().equals(name)).toList();
-      if (named.size() != 1) {
-        return false;
-      }
-      server = named.get(0).server();
+    ApplicationDestination dest;
+    try {
+      dest = app.application().spec().destination();
+    } catch (LoadException e) {
+      return false;
     }
-    String s = server;
-    return !s.isEmpty() && clusters.stream().anyMatch(c -> c.server().equals(s));
+    Optional<String> server = resolve(dest, clusters);
+    return server.isPresent()
+        && clusters.stream().anyMatch(c -> c.server().equals(server.get()));
+  }
+
+  /** The server a destination names: its {@code server}, or the one cluster called {@code name}. */
+  private static Optional<String> resolve(ApplicationDestination dest, List<ClusterInfo> clusters) {
+    if (dest.name().isEmpty()) {
+      return Optional.of(dest.server());
+    }
+    List<ClusterInfo> named = clusters.stream().filter(c -> c.name().equals(dest.name())).toList();
+    return named.size() == 1 ? Optional.of(named.get(0).server()) : Optional.empty();
   }
 
   private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options,
@@ -251,28 +255,20 @@ public final class ApplicationSetReconciler {
     if (!options.projectExists().test(project)) {
       return Optional.of("application references project " + project + " which does not exist");
     }
-    JsonObject dest = app.document().getObject("spec").flatMap(s -> s.getObject("destination"))
-        .orElse(JsonObject.empty());
-    if (dest.getString("server").orElse("").isEmpty()
-        && dest.getString("name").orElse("").isEmpty()) {
-      return Optional.of("application destination spec is invalid: server or name is required");
-    }
-    String destName = dest.getString("name").orElse("");
-    if (clusters != null && !destName.isEmpty() && dest.getString("server").orElse("").isEmpty()) {
-      long matches = clusters.stream().filter(c -> c.name().equals(destName)).count();
-      if (matches == 0) {
-        return Optional.of("application destination spec is invalid: unable to find destination"
-            + " server: there are no clusters with this name: " + destName);
-      }
-      if (matches > 1) {
-        return Optional.of("application destination spec is invalid: unable to find destination"
-            + " server: there are " + matches + " clusters with the same name: " + destName);
-      }
-    }
+    Application typed;
     try {
-      app.application();
+      typed = app.application();
     } catch (LoadException e) {
       return Optional.of(e.getMessage());
+    }
+    ApplicationDestination dest = typed.spec().destination();
+    if (clusters != null && !dest.name().isEmpty()) {
+      long matches = clusters.stream().filter(c -> c.name().equals(dest.name())).count();
+      if (matches != 1) {
+        return Optional.of("application destination spec is invalid: unable to find destination"
+            + " server: " + (matches == 0 ? "there are no clusters with this name: "
+            : "there are " + matches + " clusters with the same name: ") + dest.name());
+      }
     }
     return Optional.empty();
   }
