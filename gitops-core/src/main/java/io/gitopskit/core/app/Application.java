@@ -32,6 +32,9 @@ import org.jspecify.annotations.Nullable;
 public record Application(AppMetadata metadata, ApplicationSpec spec,
     @Nullable JsonObject status, @Nullable JsonObject operation) {
 
+  /** The API group. */
+  public static final String GROUP = "argoproj.io";
+
   /** The API version. */
   public static final String API_VERSION = "argoproj.io/v1alpha1";
 

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  * @param repoURL the Git URL, Helm repository URL or OCI reference; never empty
  * @param path the directory inside a Git repository, {@code ""} when not set
  * @param targetRevision branch, tag, SHA or chart version, {@code ""} for {@code HEAD}
+ * @param tagPrefix filters Git tags before semver resolution of {@code targetRevision}: only
+ *     tags starting with it are candidates (e.g. {@code app1/} for tags {@code app1/v1.2.0}),
+ *     {@code ""} when not set
  * @param chart the chart name for a Helm repository, {@code ""} otherwise
  * @param ref the name other sources use to read value files from this one ({@code $ref}), only
  *     in {@code sources}; {@code ""} when not set
@@ -26,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public record ApplicationSource(String repoURL, String path, String targetRevision,
-    String chart, String ref, String name, @Nullable SourceHelm helm,
+    String tagPrefix, String chart, String ref, String name, @Nullable SourceHelm helm,
     @Nullable JsonObject kustomize, @Nullable SourceDirectory directory,
     @Nullable JsonObject plugin) {
 
@@ -40,6 +43,7 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
     Objects.requireNonNull(repoURL, "repoURL");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(targetRevision, "targetRevision");
+    Objects.requireNonNull(tagPrefix, "tagPrefix");
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(name, "name");
@@ -60,8 +64,8 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
    * @return the source
    */
   public static ApplicationSource git(String repoURL, String path, String targetRevision) {
-    return new ApplicationSource(repoURL, path, targetRevision, "", "", "", null, null, null,
-        null);
+    return new ApplicationSource(repoURL, path, targetRevision, "", "", "", "", null, null,
+        null, null);
   }
 
   /**
@@ -73,7 +77,8 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
    * @return the source
    */
   public static ApplicationSource chart(String repoURL, String chart, String version) {
-    return new ApplicationSource(repoURL, "", version, chart, "", "", null, null, null, null);
+    return new ApplicationSource(repoURL, "", version, "", chart, "", "", null, null, null,
+        null);
   }
 
   /**
@@ -95,6 +100,7 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
     Builder b = new Builder(repoURL);
     b.path = path;
     b.targetRevision = targetRevision;
+    b.tagPrefix = tagPrefix;
     b.chart = chart;
     b.ref = ref;
     b.name = name;
@@ -134,6 +140,7 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
     private final String repoURL;
     private String path = "";
     private String targetRevision = "";
+    private String tagPrefix = "";
     private String chart = "";
     private String ref = "";
     private String name = "";
@@ -155,6 +162,12 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
     /** @param value the revision @return this */
     public Builder targetRevision(String value) {
       targetRevision = value;
+      return this;
+    }
+
+    /** @param value the Git tag prefix for semver resolution @return this */
+    public Builder tagPrefix(String value) {
+      tagPrefix = value;
       return this;
     }
 
@@ -207,8 +220,8 @@ public record ApplicationSource(String repoURL, String path, String targetRevisi
      * @throws IllegalArgumentException as the record's constructor
      */
     public ApplicationSource build() {
-      return new ApplicationSource(repoURL, path, targetRevision, chart, ref, name, helm,
-          kustomize, directory, plugin);
+      return new ApplicationSource(repoURL, path, targetRevision, tagPrefix, chart, ref, name,
+          helm, kustomize, directory, plugin);
     }
   }
 }

@@ -61,8 +61,8 @@ public final class ApplicationYaml {
    * @throws LoadException if the text is malformed or an application is invalid
    */
   public static ReadResult<Application> read(String text, String origin, ManifestLoader loader) {
-    return result(ArgoDocuments.read(text, origin, loader, Application.API_VERSION,
-        Application.KIND, ApplicationYaml::readApplication));
+    return ArgoDocuments.read(text, origin, loader, Application.API_VERSION,
+        Application.KIND, ApplicationYaml::readApplication);
   }
 
   /**
@@ -91,8 +91,8 @@ public final class ApplicationYaml {
    * @throws LoadException if the object is not a valid Application
    */
   public static ReadResult<Application> fromJson(JsonObject object, String origin) {
-    return result(ArgoDocuments.fromJson(object, origin, Application.API_VERSION,
-        Application.KIND, ApplicationYaml::readApplication));
+    return ArgoDocuments.fromJson(object, origin, Application.API_VERSION,
+        Application.KIND, ApplicationYaml::readApplication);
   }
 
   /**
@@ -144,15 +144,6 @@ public final class ApplicationYaml {
   }
 
   // ---------------------------------------------------------------- reading
-
-  /** Converts the shared reader's result. */
-  static <T> ReadResult<T> result(ArgoDocuments.Result<T> r) {
-    List<ReadWarning> warnings = new ArrayList<>(r.warnings().size());
-    for (ArgoDocuments.Warning w : r.warnings()) {
-      warnings.add(new ReadWarning(w.location(), w.object(), w.field(), w.message()));
-    }
-    return new ReadResult<>(r.values(), warnings);
-  }
 
   /** Reads {@code metadata} into {@link AppMetadata}. */
   static @Nullable AppMetadata readMetadata(FieldReader root) {
@@ -252,6 +243,7 @@ public final class ApplicationYaml {
     String repoURL = r.string("repoURL");
     String path = r.string("path");
     String targetRevision = r.string("targetRevision");
+    String tagPrefix = r.string("tagPrefix");
     String chart = r.string("chart");
     String ref = r.string("ref");
     String name = r.string("name");
@@ -275,8 +267,7 @@ public final class ApplicationYaml {
       return null;
     }
     return ArgoDocuments.construct(r, () -> new ApplicationSource(repoURL, path, targetRevision,
-        chart, ref,
-        name, helm, kustomize, directory, plugin));
+        tagPrefix, chart, ref, name, helm, kustomize, directory, plugin));
   }
 
   private static @Nullable SourceHelm readHelm(FieldReader r) {
@@ -464,6 +455,7 @@ public final class ApplicationYaml {
     b.put("repoURL", s.repoURL());
     putIfSet(b, "path", s.path());
     putIfSet(b, "targetRevision", s.targetRevision());
+    putIfSet(b, "tagPrefix", s.tagPrefix());
     putIfSet(b, "chart", s.chart());
     putIfSet(b, "ref", s.ref());
     putIfSet(b, "name", s.name());

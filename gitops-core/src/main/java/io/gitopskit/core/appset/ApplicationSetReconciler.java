@@ -1,15 +1,22 @@
 package io.gitopskit.core.appset;
 
+import io.gitopskit.core.app.Application;
+import io.gitopskit.core.app.ApplicationDestination;
+import io.gitopskit.core.appset.generator.ClusterInfo;
+import io.gitopskit.core.appset.generator.ClusterRegistry;
 import io.gitopskit.core.appset.generator.GeneratorContext;
 import io.gitopskit.core.appset.generator.GeneratorException;
 import io.gitopskit.core.appset.rollout.RollingSyncPlanner;
 import io.gitopskit.core.appset.template.TemplateException;
+import io.gitopskit.core.diff.ignore.IgnoreRule;
+import io.gitopskit.core.diff.ignore.IgnoreRuleException;
+import io.gitopskit.core.diff.ignore.IgnoreRules;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
-import io.gitopskit.core.json.JsonPointer;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
+import io.gitopskit.core.model.Manifest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One reconcile of an ApplicationSet, as a pure function: the applications the generators and
@@ -44,8 +52,8 @@ import java.util.Set;
  *
  * <p>Updates keep from the live application: its status and other metadata, the annotations
  * and labels of {@code preservedFields} plus {@code notified.notifications.argoproj.io} and
- * {@code argocd.argoproj.io/refresh}, its deletion finalizers, and the JSON pointers of {@code
- * ignoreApplicationDifferences}. With RollingSync and {@code deletionOrder: Reverse}, the last
+ * {@code argocd.argoproj.io/refresh}, its deletion finalizers, and the fields (JSON pointers or
+ * jq paths) of {@code ignoreApplicationDifferences}. With RollingSync and {@code deletionOrder: Reverse}, the last
  * step's applications are deleted first.
  *
  * @since 0.1
@@ -83,12 +91,21 @@ public final class ApplicationSetReconciler {
             + " contains applications with duplicate name: " + app.name());
       }
     }
+    List<ClusterInfo> clusters = null;
+    if (options.clusters() != null) {
+      try {
+        clusters = knownClusters(options.clusters());
+      } catch (RuntimeException e) {
+        return ReconcilePlan.failed("ApplicationValidationError",
+            "error listing the clusters: " + e.getMessage());
+      }
+    }
     List<ReconcilePlan.Condition> conditions = new ArrayList<>();
     conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.PARAMETERS_GENERATED,
         "ParametersGenerated", "Successfully generated parameters for all Applications"));
     List<String> invalid = new ArrayList<>();
     for (GeneratedApplication app : desired) {
-      Optional<String> problem = validate(app, options);
+      Optional<String> problem = validate(app, options, clusters);
       if (problem.isPresent()) {
         invalid.add(app.name());
         conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
@@ -113,7 +130,16 @@ public final class ApplicationSetReconciler {
         creates.add(app);
         continue;
       }
-      JsonObject candidate = updated(set, app, current);
+      JsonObject candidate;
+      try {
+        candidate = updated(set, app, current);
+      } catch (IgnoreRuleException e) {
+        invalid.add(app.name());
+        conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
+            "CreateApplicationError", "application " + app.name()
+                + ": ignoreApplicationDifferences failed: " + e.getMessage()));
+        continue;
+      }
       if (candidate.equals(current.document()) || !policy.allowsUpdate()) {
         unchanged.add(app.name());
       } else {
@@ -147,6 +173,15 @@ public final class ApplicationSetReconciler {
       }
       deletes.sort(Comparator.comparing((String n) -> -step.get(n)));
     }
+    List<String> finalizersToRemove = new ArrayList<>();
+    if (clusters != null) {
+      for (String name : deletes) {
+        GeneratedApplication app = live.get(name);
+        if (hasResourcesFinalizer(app) && !destinationExists(app, clusters)) {
+          finalizersToRemove.add(name);
+        }
+      }
+    }
     boolean upToDate = creates.isEmpty() && updates.isEmpty() && deletes.isEmpty()
         && invalid.isEmpty();
     conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.RESOURCES_UP_TO_DATE,
@@ -154,11 +189,59 @@ public final class ApplicationSetReconciler {
         upToDate ? "All applications have been generated successfully"
             : creates.size() + " to create, " + updates.size() + " to update, " + deletes.size()
                 + " to delete"));
-    return new ReconcilePlan(desired, creates, updates, deletes, unchanged, invalid, conditions,
-        "");
+    return new ReconcilePlan(desired, creates, updates, deletes, finalizersToRemove, unchanged,
+        invalid, conditions, "");
   }
 
-  private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options) {
+  /** The registered clusters plus the implied {@code in-cluster}, as Argo CD lists them. */
+  private static List<ClusterInfo> knownClusters(ClusterRegistry registry) {
+    List<ClusterInfo> out = new ArrayList<>(registry.clusters());
+    if (out.stream().noneMatch(c -> c.server().equals(ClusterInfo.IN_CLUSTER_SERVER))) {
+      out.add(ClusterInfo.of("in-cluster", ClusterInfo.IN_CLUSTER_SERVER));
+    }
+    return out;
+  }
+
+  private static boolean hasResourcesFinalizer(GeneratedApplication app) {
+    return app.document().getObject("metadata").flatMap(m -> m.getArray("finalizers"))
+        .map(a -> a.items().stream().anyMatch(f -> f instanceof JsonString s
+            && isResourcesFinalizer(s.value())))
+        .orElse(false);
+  }
+
+  static boolean isResourcesFinalizer(String finalizer) {
+    return finalizer.equals(Application.RESOURCES_FINALIZER)
+        || finalizer.startsWith(Application.RESOURCES_FINALIZER + "/");
+  }
+
+  /**
+   * Argo CD's {@code removeFinalizerOnInvalidDestination} test: the destination is valid (a
+   * name resolves to exactly one cluster) and some known cluster has its server. A live
+   * application that does not even read as an Application has no valid destination.
+   */
+  private static boolean destinationExists(GeneratedApplication app, List<ClusterInfo> clusters) {
+    ApplicationDestination dest;
+    try {
+      dest = app.application().spec().destination();
+    } catch (LoadException e) {
+      return false;
+    }
+    Optional<String> server = resolve(dest, clusters);
+    return server.isPresent()
+        && clusters.stream().anyMatch(c -> c.server().equals(server.get()));
+  }
+
+  /** The server a destination names: its {@code server}, or the one cluster called {@code name}. */
+  private static Optional<String> resolve(ApplicationDestination dest, List<ClusterInfo> clusters) {
+    if (dest.name().isEmpty()) {
+      return Optional.of(dest.server());
+    }
+    List<ClusterInfo> named = clusters.stream().filter(c -> c.name().equals(dest.name())).toList();
+    return named.size() == 1 ? Optional.of(named.get(0).server()) : Optional.empty();
+  }
+
+  private static Optional<String> validate(GeneratedApplication app, ReconcileOptions options,
+      @Nullable List<ClusterInfo> clusters) {
     if (app.name().isEmpty()) {
       return Optional.of("application name must not be empty");
     }
@@ -172,21 +255,33 @@ public final class ApplicationSetReconciler {
     if (!options.projectExists().test(project)) {
       return Optional.of("application references project " + project + " which does not exist");
     }
-    JsonObject dest = app.document().getObject("spec").flatMap(s -> s.getObject("destination"))
-        .orElse(JsonObject.empty());
-    if (dest.getString("server").orElse("").isEmpty()
-        && dest.getString("name").orElse("").isEmpty()) {
-      return Optional.of("application destination spec is invalid: server or name is required");
-    }
+    Application typed;
     try {
-      app.application();
+      typed = app.application();
     } catch (LoadException e) {
       return Optional.of(e.getMessage());
+    }
+    ApplicationDestination dest = typed.spec().destination();
+    if (clusters != null && !dest.name().isEmpty()) {
+      long matches = clusters.stream().filter(c -> c.name().equals(dest.name())).count();
+      if (matches != 1) {
+        return Optional.of("application destination spec is invalid: unable to find destination"
+            + " server: " + (matches == 0 ? "there are no clusters with this name: "
+            : "there are " + matches + " clusters with the same name: ") + dest.name());
+      }
     }
     return Optional.empty();
   }
 
-  /** The live application with the desired managed fields, keeping what must be kept. */
+  /**
+   * The live application with the desired managed fields, keeping what must be kept. The
+   * {@code ignoreApplicationDifferences} entries become Application ignore rules (as Argo CD's
+   * {@code ToApplicationIgnoreDifferences}); each field they select keeps the live value, or
+   * stays absent when live has none. Unlike Argo CD's JSON merge patch (issue #15975), a change
+   * elsewhere in a list does not reset the ignored fields inside it.
+   *
+   * @throws IgnoreRuleException when a jq expression fails or times out
+   */
   static JsonObject updated(ApplicationSet set, GeneratedApplication desired,
       GeneratedApplication current) {
     JsonObject live = current.document();
@@ -208,8 +303,7 @@ public final class ApplicationSetReconciler {
       }
     }
     for (JsonValue f : liveMeta.getArray("finalizers").orElse(JsonArray.empty()).items()) {
-      if (f instanceof JsonString s && (s.value().startsWith(
-          ApplicationSetRenderer.RESOURCES_FINALIZER)
+      if (f instanceof JsonString s && (isResourcesFinalizer(s.value())
           || s.value().startsWith("post-delete-finalizer.argocd.argoproj.io"))
           && seen.add(f)) {
         finalizers.add(f);
@@ -220,22 +314,20 @@ public final class ApplicationSetReconciler {
         "finalizers", fin);
     JsonObject out = live.with("metadata", meta)
         .with("spec", want.getObject("spec").orElse(JsonObject.empty()));
-    for (IgnoreDifference d : set.ignoreApplicationDifferences()) {
-      if (!d.appliesTo(desired.name())) {
-        continue;
-      }
-      for (String p : d.jsonPointers()) {
-        JsonPointer pointer = JsonPointer.parse(p);
-        Optional<JsonValue> kept = pointer.get(live);
-        try {
-          out = (JsonObject) (kept.isPresent() ? pointer.set(out, kept.get())
-              : pointer.get(out).isPresent() ? pointer.remove(out) : out);
-        } catch (RuntimeException e) {
-          // the path cannot be set in the desired shape: leave the desired value
-        }
-      }
+    if (set.ignoreApplicationDifferences().isEmpty()) {
+      return out;
     }
-    return out;
+    List<IgnoreRule> rules = new ArrayList<>();
+    set.ignoreApplicationDifferences().forEach(d -> rules.add(d.toIgnoreRule()));
+    Manifest wanted;
+    Manifest liveManifest;
+    try {
+      wanted = Manifest.of(out);
+      liveManifest = Manifest.of(live);
+    } catch (IllegalArgumentException e) {
+      return out; // not an object the ignore rules can address: nothing to keep
+    }
+    return IgnoreRules.of(rules).respectIgnoreDifferences(wanted, liveManifest).root();
   }
 
   private static JsonObject keep(JsonObject want, JsonObject live, List<String> keys) {

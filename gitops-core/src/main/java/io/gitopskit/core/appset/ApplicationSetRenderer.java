@@ -1,5 +1,6 @@
 package io.gitopskit.core.appset;
 
+import io.gitopskit.core.app.Application;
 import io.gitopskit.core.appset.generator.GeneratorContext;
 import io.gitopskit.core.appset.generator.GeneratorException;
 import io.gitopskit.core.appset.template.TemplateException;
@@ -34,9 +35,6 @@ import java.util.Objects;
  * @since 0.1
  */
 public final class ApplicationSetRenderer {
-
-  /** The finalizer that makes deleting an application delete its resources. */
-  public static final String RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 
   private ApplicationSetRenderer() {}
 
@@ -119,7 +117,7 @@ public final class ApplicationSetRenderer {
         || (finalizers instanceof JsonArray a && a.isEmpty());
     if (none) {
       metadata = set.preserveResourcesOnDeletion() ? metadata.without("finalizers")
-          : metadata.with("finalizers", JsonArray.of(JsonString.of(RESOURCES_FINALIZER)));
+          : metadata.with("finalizers", JsonArray.of(JsonString.of(Application.RESOURCES_FINALIZER)));
     }
     if (set.strategy().isRollingSync()) {
       JsonObject policy = spec.getObject("syncPolicy").orElse(null);

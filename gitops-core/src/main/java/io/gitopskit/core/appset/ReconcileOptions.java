@@ -1,9 +1,11 @@
 package io.gitopskit.core.appset;
 
+import io.gitopskit.core.appset.generator.ClusterRegistry;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Controller-wide settings of {@link ApplicationSetReconciler}.
@@ -18,13 +20,19 @@ import java.util.function.Predicate;
  *     application outside it is invalid: neither created nor updated (nor deleted)
  * @param projectExists whether a project exists; an application whose project does not is
  *     invalid
+ * @param clusters the clusters Argo CD knows (its cluster Secrets; {@code in-cluster} is
+ *     implied), or null to skip the destination checks that need them: a destination {@code
+ *     name} must then resolve to exactly one cluster, and an application deleted while its
+ *     destination resolves to no known cluster loses its resources finalizer first (see {@link
+ *     ReconcilePlan#finalizersToRemove()})
  * @since 0.1
  */
 public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolicyOverride,
-    double maxDeleteShare, Set<String> allowedProjects, Predicate<String> projectExists) {
+    double maxDeleteShare, Set<String> allowedProjects, Predicate<String> projectExists,
+    @Nullable ClusterRegistry clusters) {
 
   private static final ReconcileOptions DEFAULTS = new ReconcileOptions(
-      ApplicationsSyncPolicy.SYNC, false, 1.0, Set.of(), p -> true);
+      ApplicationsSyncPolicy.SYNC, false, 1.0, Set.of(), p -> true, null);
 
   /** Validates and copies. */
   public ReconcileOptions {
@@ -37,7 +45,8 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
   }
 
   /**
-   * The defaults: policy {@code sync}, no override, no delete guard, any project.
+   * The defaults: policy {@code sync}, no override, no delete guard, any project, no cluster
+   * checks.
    *
    * @return the defaults
    */
@@ -53,7 +62,7 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
    */
   public ReconcileOptions withPolicy(ApplicationsSyncPolicy value) {
     return new ReconcileOptions(value, allowPolicyOverride, maxDeleteShare, allowedProjects,
-        projectExists);
+        projectExists, clusters);
   }
 
   /**
@@ -63,7 +72,8 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
    * @return the copy
    */
   public ReconcileOptions withPolicyOverride(boolean value) {
-    return new ReconcileOptions(policy, value, maxDeleteShare, allowedProjects, projectExists);
+    return new ReconcileOptions(policy, value, maxDeleteShare, allowedProjects, projectExists,
+        clusters);
   }
 
   /**
@@ -74,7 +84,7 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
    */
   public ReconcileOptions withMaxDeleteShare(double value) {
     return new ReconcileOptions(policy, allowPolicyOverride, value, allowedProjects,
-        projectExists);
+        projectExists, clusters);
   }
 
   /**
@@ -85,7 +95,7 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
    */
   public ReconcileOptions withAllowedProjects(Set<String> value) {
     return new ReconcileOptions(policy, allowPolicyOverride, maxDeleteShare, value,
-        projectExists);
+        projectExists, clusters);
   }
 
   /**
@@ -96,6 +106,18 @@ public record ReconcileOptions(ApplicationsSyncPolicy policy, boolean allowPolic
    */
   public ReconcileOptions withProjectExists(Predicate<String> value) {
     return new ReconcileOptions(policy, allowPolicyOverride, maxDeleteShare, allowedProjects,
-        value);
+        value, clusters);
+  }
+
+  /**
+   * A copy that checks destinations against the known clusters, as Argo CD does with its
+   * cluster Secrets ({@code in-cluster} is implied unless a registered cluster has its server).
+   *
+   * @param value the clusters
+   * @return the copy
+   */
+  public ReconcileOptions withClusters(ClusterRegistry value) {
+    return new ReconcileOptions(policy, allowPolicyOverride, maxDeleteShare, allowedProjects,
+        projectExists, Objects.requireNonNull(value, "clusters"));
   }
 }

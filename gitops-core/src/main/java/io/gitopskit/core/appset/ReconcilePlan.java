@@ -14,6 +14,11 @@ import java.util.Optional;
  * @param updates existing applications to replace with these documents (live status and
  *     preserved fields kept)
  * @param deletes names of owned applications to delete, in deletion order
+ * @param finalizersToRemove those of {@code deletes} whose destination cluster no longer
+ *     exists (checked only with {@link ReconcileOptions#withClusters}): remove their resources
+ *     finalizer ({@code resources-finalizer.argocd.argoproj.io} and its {@code /foreground} and
+ *     {@code /background} forms) before deleting them, or the delete would hang on a cluster
+ *     that cannot be reached, as Argo CD does
  * @param unchanged names of existing applications already as desired, or left alone by policy
  * @param invalid names of rendered applications that failed validation (not written, not
  *     deleted)
@@ -24,7 +29,7 @@ import java.util.Optional;
  */
 public record ReconcilePlan(List<GeneratedApplication> desired,
     List<GeneratedApplication> creates, List<GeneratedApplication> updates, List<String> deletes,
-    List<String> unchanged, List<String> invalid, List<Condition> conditions, String error) {
+    List<String> finalizersToRemove, List<String> unchanged, List<String> invalid, List<Condition> conditions, String error) {
 
   /** Copies the lists. */
   public ReconcilePlan {
@@ -32,6 +37,7 @@ public record ReconcilePlan(List<GeneratedApplication> desired,
     creates = List.copyOf(creates);
     updates = List.copyOf(updates);
     deletes = List.copyOf(deletes);
+    finalizersToRemove = List.copyOf(finalizersToRemove);
     unchanged = List.copyOf(unchanged);
     invalid = List.copyOf(invalid);
     conditions = List.copyOf(conditions);
@@ -47,7 +53,7 @@ public record ReconcilePlan(List<GeneratedApplication> desired,
    */
   public static ReconcilePlan failed(String reason, String message) {
     return new ReconcilePlan(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-        List.of(new Condition(Condition.ERROR_OCCURRED, reason, message)), message);
+        List.of(), List.of(new Condition(Condition.ERROR_OCCURRED, reason, message)), message);
   }
 
   /**

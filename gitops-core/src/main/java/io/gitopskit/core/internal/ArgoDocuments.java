@@ -1,5 +1,7 @@
 package io.gitopskit.core.internal;
 
+import io.gitopskit.core.app.ReadResult;
+import io.gitopskit.core.app.ReadWarning;
 import io.gitopskit.core.internal.FieldReader.Problems;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;
@@ -17,28 +19,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The shared part of reading Argo CD custom resources ({@code Application}, {@code AppProject},
  * {@code ApplicationSet}) from YAML: one typed object per document, the first error as a
- * {@link LoadException} at the field's line, every warning located. Not API.
+ * {@link LoadException} at the field's line, every warning a located {@link ReadWarning}. The
+ * three readers differ only in the {@link FieldReader} function that reads one document's
+ * root. Not API.
  */
 public final class ArgoDocuments {
-
-  /**
-   * A located warning.
-   *
-   * @param location where
-   * @param object {@code apiVersion kind name}
-   * @param field the dotted field path
-   * @param message what
-   */
-  public record Warning(SourceLocation location, String object, String field, String message) {}
-
-  /**
-   * What was read.
-   *
-   * @param <T> the object type
-   * @param values the objects in document order
-   * @param warnings the warnings
-   */
-  public record Result<T>(List<T> values, List<Warning> warnings) {}
 
   /**
    * The modelled parts of {@code metadata}; everything else is in {@code other}.
@@ -72,12 +57,12 @@ public final class ArgoDocuments {
    * @return the objects and warnings
    * @throws LoadException for the first error
    */
-  public static <T> Result<T> read(String text, String origin, ManifestLoader loader,
+  public static <T> ReadResult<T> read(String text, String origin, ManifestLoader loader,
       String apiVersion, String kind, Function<FieldReader, @Nullable T> reader) {
     List<JsonValue> docs = loader.readDocuments(text, origin);
     YamlLocator locator = new YamlLocator(text, origin);
     List<T> values = new ArrayList<>();
-    List<Warning> warnings = new ArrayList<>();
+    List<ReadWarning> warnings = new ArrayList<>();
     for (int i = 0; i < docs.size(); i++) {
       int doc = i;
       Problems p = new Problems();
@@ -91,7 +76,7 @@ public final class ArgoDocuments {
       }
       values.add(check(object, value, p, path -> locator.locate(doc, path), warnings));
     }
-    return new Result<>(values, warnings);
+    return new ReadResult<>(values, warnings);
   }
 
   /**
@@ -106,13 +91,13 @@ public final class ArgoDocuments {
    * @return the object (one value) and its warnings, located by origin only
    * @throws LoadException for the first error
    */
-  public static <T> Result<T> fromJson(JsonObject object, String origin, String apiVersion,
+  public static <T> ReadResult<T> fromJson(JsonObject object, String origin, String apiVersion,
       String kind, Function<FieldReader, @Nullable T> reader) {
     Problems p = new Problems();
     T value = readOne(object, p, apiVersion, kind, reader);
-    List<Warning> warnings = new ArrayList<>();
+    List<ReadWarning> warnings = new ArrayList<>();
     T v = check(object, value, p, path -> SourceLocation.ofFile(origin), warnings);
-    return new Result<>(List.of(v), warnings);
+    return new ReadResult<>(List.of(v), warnings);
   }
 
   private static <T> @Nullable T readOne(JsonObject o, Problems p, String apiVersion,
@@ -130,7 +115,7 @@ public final class ArgoDocuments {
   }
 
   private static <T> T check(JsonObject object, @Nullable T value, Problems p,
-      Function<String, SourceLocation> locate, List<Warning> warnings) {
+      Function<String, SourceLocation> locate, List<ReadWarning> warnings) {
     String name = describe(object);
     FieldReader.Problem error = p.firstError();
     if (error != null) {
@@ -144,7 +129,7 @@ public final class ArgoDocuments {
           "invalid object", null);
     }
     for (FieldReader.Problem w : p.all()) {
-      warnings.add(new Warning(locate.apply(w.path()), name, w.path(), w.message()));
+      warnings.add(new ReadWarning(locate.apply(w.path()), name, w.path(), w.message()));
     }
     return value;
   }

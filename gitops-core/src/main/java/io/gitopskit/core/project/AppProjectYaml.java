@@ -44,8 +44,8 @@ public final class AppProjectYaml {
    * @throws LoadException if the text is malformed or a project is invalid
    */
   public static ReadResult<AppProject> read(String text, String origin) {
-    return result(ArgoDocuments.read(text, origin, ManifestLoader.defaults(),
-        AppProject.API_VERSION, AppProject.KIND, AppProjectYaml::readProject));
+    return ArgoDocuments.read(text, origin, ManifestLoader.defaults(),
+        AppProject.API_VERSION, AppProject.KIND, AppProjectYaml::readProject);
   }
 
   /**
@@ -57,8 +57,8 @@ public final class AppProjectYaml {
    * @throws LoadException if the object is not a valid AppProject
    */
   public static ReadResult<AppProject> fromJson(JsonObject object, String origin) {
-    return result(ArgoDocuments.fromJson(object, origin, AppProject.API_VERSION,
-        AppProject.KIND, AppProjectYaml::readProject));
+    return ArgoDocuments.fromJson(object, origin, AppProject.API_VERSION,
+        AppProject.KIND, AppProjectYaml::readProject);
   }
 
   /**
@@ -175,13 +175,6 @@ public final class AppProjectYaml {
 
   // ---------------------------------------------------------------- reading
 
-  private static ReadResult<AppProject> result(ArgoDocuments.Result<AppProject> r) {
-    List<ReadWarning> warnings = new ArrayList<>(r.warnings().size());
-    for (ArgoDocuments.Warning w : r.warnings()) {
-      warnings.add(new ReadWarning(w.location(), w.object(), w.field(), w.message()));
-    }
-    return new ReadResult<>(r.values(), warnings);
-  }
 
   private static @Nullable AppProject readProject(FieldReader root) {
     ArgoDocuments.Metadata m = ArgoDocuments.metadata(root);

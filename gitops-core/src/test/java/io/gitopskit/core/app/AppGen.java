@@ -124,7 +124,7 @@ public final class AppGen {
   private static ApplicationSource source(RandomnessSource in, boolean inSources) {
     String ref = inSources && bool(in) ? nonBlank(in) : "";
     ApplicationSource.Builder s = ApplicationSource.builder(nonBlank(in))
-        .path(string(in)).targetRevision(string(in)).name(string(in)).ref(ref)
+        .path(string(in)).targetRevision(string(in)).tagPrefix(string(in)).name(string(in)).ref(ref)
         .chart(ref.isEmpty() && bool(in) ? string(in) : "");
     if (bool(in)) {
       SourceHelm.Builder h = SourceHelm.builder();

@@ -191,6 +191,30 @@ class ApplicationYamlTest {
     assertThat(r.single().syncOptions().ignored()).containsExactly("NotAnOption=true");
   }
 
+  /** Reference §1.2: tagPrefix is a source field, not an unknown one. */
+  @Test
+  void tagPrefix_isModelled_andWrittenBack() {
+    String yaml = """
+        apiVersion: argoproj.io/v1alpha1
+        kind: Application
+        metadata: {name: app1, namespace: argocd}
+        spec:
+          project: default
+          source:
+            repoURL: https://git.example.com/mono.git
+            path: apps/app1
+            targetRevision: ">=1.0.0 <2.0.0"
+            tagPrefix: app1/
+          destination: {server: https://kubernetes.default.svc, namespace: app1}
+        """;
+    ReadResult<Application> r = ApplicationYaml.read(yaml, "app1.yaml");
+    assertThat(r.warnings()).isEmpty();
+    assertThat(r.single().spec().source().tagPrefix()).isEqualTo("app1/");
+    assertThat(ApplicationYaml.write(r.single())).contains("tagPrefix: app1/");
+    assertThat(ApplicationYaml.readOne(ApplicationYaml.write(r.single()), "x.yaml"))
+        .isEqualTo(r.single());
+  }
+
   @Test
   void invalidField_failsTheWholeRead_withFileLineAndPath() {
     assertThatThrownBy(() -> read("bad-retry.yaml"))

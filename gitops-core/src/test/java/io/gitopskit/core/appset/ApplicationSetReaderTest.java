@@ -3,6 +3,8 @@ package io.gitopskit.core.appset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitopskit.core.app.ReadResult;
+import io.gitopskit.core.app.ReadWarning;
 import io.gitopskit.core.appset.rollout.RolloutStrategy;
 import io.gitopskit.core.load.LoadException;
 import org.junit.jupiter.api.Test;
@@ -66,8 +68,8 @@ class ApplicationSetReaderTest {
 
   @Test
   void read_fullSpec_andRoundTripThroughTheWriter() {
-    ApplicationSetReader.Result r = ApplicationSetReader.defaults().read(GUESTBOOK, "set.yaml");
-    ApplicationSet s = r.applicationSet();
+    ReadResult<ApplicationSet> r = ApplicationSetReader.defaults().read(GUESTBOOK, "set.yaml");
+    ApplicationSet s = r.single();
     assertThat(r.warnings()).isEmpty();
     assertThat(s.name()).isEqualTo("guestbook");
     assertThat(s.generators()).hasSize(2);
@@ -82,7 +84,7 @@ class ApplicationSetReaderTest {
         .containsExactly("/spec/source/targetRevision");
 
     String yaml = ApplicationSetWriter.toYaml(s);
-    ApplicationSet again = ApplicationSetReader.defaults().read(yaml, "again.yaml").applicationSet();
+    ApplicationSet again = ApplicationSetReader.defaults().read(yaml, "again.yaml").single();
     assertThat(again).isEqualTo(s);
   }
 
@@ -90,9 +92,18 @@ class ApplicationSetReaderTest {
   void unknownFields_areWarnings_andTemplatedProjectIsFlagged() {
     String text = GUESTBOOK.replace("  goTemplate: true\n", "  goTemplate: true\n  bogus: 1\n")
         .replace("project: default", "project: '{{.cluster}}'");
-    ApplicationSetReader.Result r = ApplicationSetReader.defaults().read(text, "set.yaml");
-    assertThat(r.warnings()).anyMatch(w -> w.contains("unknown field spec.bogus"));
-    assertThat(r.warnings()).anyMatch(w -> w.contains("spec.template.spec.project is templated"));
+    ReadResult<ApplicationSet> r = ApplicationSetReader.defaults().read(text, "set.yaml");
+    assertThat(r.warnings()).extracting(ReadWarning::field)
+        .containsExactlyInAnyOrder("spec.bogus", "spec.template.spec.project");
+    ReadWarning bogus = r.warnings().stream().filter(w -> w.field().equals("spec.bogus"))
+        .findFirst().orElseThrow();
+    assertThat(bogus.message()).isEqualTo("unknown field (ignored)");
+    assertThat(bogus.location().line()).isEqualTo(8);
+    assertThat(bogus.object()).isEqualTo("argoproj.io/v1alpha1 ApplicationSet guestbook");
+    ReadWarning project = r.warnings().stream().filter(w -> w.field().endsWith("project"))
+        .findFirst().orElseThrow();
+    assertThat(project.message()).startsWith("is templated");
+    assertThat(project.location().line()).isEqualTo(25);
   }
 
   @Test
@@ -118,5 +129,24 @@ class ApplicationSetReaderTest {
     assertThatThrownBy(() -> ApplicationSetReader.defaults().read(
         GUESTBOOK.replace("  goTemplate: true\n", ""), "set.yaml"))
         .hasMessageContaining("templatePatch: requires goTemplate");
+  }
+
+  @Test
+  void readsSeveralDocuments_jqEntries_andLocatesBadPointers() {
+    String two = GUESTBOOK + "---\n" + GUESTBOOK.replace("name: guestbook", "name: second")
+        .replace("- jsonPointers: [/spec/source/targetRevision]",
+            "- name: dev-guestbook\n    jqPathExpressions: ['.spec.source.targetRevision']");
+    ReadResult<ApplicationSet> r = ApplicationSetReader.defaults().read(two, "sets.yaml");
+    assertThat(r.values()).extracting(ApplicationSet::name).containsExactly("guestbook", "second");
+    IgnoreDifference d = r.values().get(1).ignoreApplicationDifferences().get(0);
+    assertThat(d.name()).isEqualTo("dev-guestbook");
+    assertThat(d.toIgnoreRule().jqPathExpressions()).containsExactly(".spec.source.targetRevision");
+    assertThat(d.toIgnoreRule().kind()).isEqualTo("Application");
+    assertThatThrownBy(() -> ApplicationSetReader.defaults().read(
+        GUESTBOOK.replace("[/spec/source/targetRevision]", "[spec/source]"), "set.yaml"))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("set.yaml:52")
+        .hasMessageContaining("spec.ignoreApplicationDifferences[0].jsonPointers[0]: must start with /")
+        .hasMessageNotContaining("spec/source");
   }
 }

@@ -2,6 +2,8 @@ package io.gitopskit.core.appset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitopskit.core.appset.generator.ClusterInfo;
+import io.gitopskit.core.appset.generator.ClusterRegistry;
 import io.gitopskit.core.appset.generator.GeneratorContext;
 import io.gitopskit.core.appset.rollout.RolloutStep;
 import io.gitopskit.core.appset.rollout.RolloutStrategy;
@@ -68,7 +70,7 @@ class ApplicationSetReconcilerTest {
     JsonObject dev = plan.creates().get(0).document();
     assertThat(JsonPointer.parse("/metadata/namespace").get(dev)).contains(JsonValue.of("team-a"));
     assertThat(JsonPointer.parse("/metadata/finalizers/0").get(dev))
-        .contains(JsonValue.of(ApplicationSetRenderer.RESOURCES_FINALIZER));
+        .contains(JsonValue.of(io.gitopskit.core.app.Application.RESOURCES_FINALIZER));
     assertThat(JsonPointer.parse("/spec/source/path").get(dev)).contains(JsonValue.of("envs/dev"));
     assertThat(dev.getString("kind")).contains("Application");
   }
@@ -180,6 +182,107 @@ class ApplicationSetReconcilerTest {
     assertThat(JsonPointer.parse("/spec/destination/namespace").get(updated)).contains(JsonValue.of("dev"));
     assertThat(updated.getObject("metadata").orElseThrow().getObject("annotations").orElseThrow().keys())
         .containsExactly("argocd.argoproj.io/refresh", "keep-me");
+  }
+
+  /** Argo CD's documented example: keep a hand-promoted targetRevision of one of the sources. */
+  @Test
+  void update_keepsFieldsSelectedByJqPathExpressions() {
+    JsonObject spec = TEMPLATE.getObject("spec").orElseThrow().without("source")
+        .with("sources", JsonValue.of(List.of(
+            Map.of("repoURL", "https://charts.example.com", "chart", "web", "targetRevision", "1.0.0"),
+            Map.of("repoURL", "https://git.example.com/values", "ref", "values",
+                "targetRevision", "main"))));
+    ApplicationSet s = set().template(TEMPLATE.with("spec", spec))
+        .ignoreApplicationDifferences(List.of(new IgnoreDifference("dev", List.of(),
+            List.of(".spec.sources[] | select(.chart == \"web\") | .targetRevision")))).build();
+    JsonObject doc = existing(s, "dev", "prod").get(0).document();
+    JsonObject promoted = (JsonObject) JsonPointer.parse("/spec/sources/0/targetRevision")
+        .set(doc, JsonValue.of("2.0.0"));
+    JsonObject drifted = (JsonObject) JsonPointer.parse("/spec/sources/1/targetRevision")
+        .set(promoted, JsonValue.of("feature"));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s, "dev"),
+        List.of(GeneratedApplication.of(drifted)), ReconcileOptions.defaults());
+    JsonObject updated = plan.updates().get(0).document();
+    assertThat(JsonPointer.parse("/spec/sources/0/targetRevision").get(updated))
+        .contains(JsonValue.of("2.0.0"));
+    assertThat(JsonPointer.parse("/spec/sources/1/targetRevision").get(updated))
+        .contains(JsonValue.of("main"));
+    // only the promoted field differs: nothing to update
+    ReconcilePlan same = ApplicationSetReconciler.reconcile(s, context(s, "dev"),
+        List.of(GeneratedApplication.of(promoted)), ReconcileOptions.defaults());
+    assertThat(same.updates()).isEmpty();
+    assertThat(same.unchanged()).containsExactly("dev");
+  }
+
+  @Test
+  void ignoreDifferences_entryNamedForAnotherApp_doesNotApply_andBadJqIsAnAppError() {
+    ApplicationSet other = set().ignoreApplicationDifferences(List.of(new IgnoreDifference("prod",
+        List.of("/spec/source/targetRevision"), List.of()))).build();
+    JsonObject doc = (JsonObject) JsonPointer.parse("/spec/source/targetRevision")
+        .set(existing(other, "dev").get(0).document(), JsonValue.of("v2"));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(other, context(other, "dev"),
+        List.of(GeneratedApplication.of(doc)), ReconcileOptions.defaults());
+    assertThat(JsonPointer.parse("/spec/source/targetRevision").get(plan.updates().get(0).document()))
+        .contains(JsonValue.of("HEAD"));
+    ApplicationSet bad = set().ignoreApplicationDifferences(List.of(new IgnoreDifference("",
+        List.of(), List.of(".spec | error(\"boom\")")))).build();
+    ReconcilePlan failed = ApplicationSetReconciler.reconcile(bad, context(bad, "dev", "prod"),
+        List.of(GeneratedApplication.of(doc)), ReconcileOptions.defaults());
+    assertThat(failed.updates()).isEmpty();
+    assertThat(failed.invalid()).containsExactly("dev");
+    assertThat(names(failed.creates())).containsExactly("prod");
+    assertThat(failed.conditions()).anyMatch(c -> c.reason().equals("CreateApplicationError"));
+  }
+
+  private static JsonObject withDestination(GeneratedApplication app, Map<String, String> dest) {
+    return (JsonObject) JsonPointer.parse("/spec/destination").set(app.document(), JsonValue.of(dest));
+  }
+
+  /** Argo CD's removeFinalizerOnInvalidDestination: a gone cluster must not make the delete hang. */
+  @Test
+  void delete_whenTheDestinationClusterIsGone_removesTheResourcesFinalizerFirst() {
+    ApplicationSet s = set().build();
+    List<GeneratedApplication> owned = existing(s, "a", "b", "c", "d", "e");
+    List<GeneratedApplication> live = List.of(
+        GeneratedApplication.of(withDestination(owned.get(0), Map.of("server", "https://gone.example.com"))),
+        GeneratedApplication.of(withDestination(owned.get(1), Map.of("name", "staging"))),
+        GeneratedApplication.of(withDestination(owned.get(2), Map.of("name", "removed"))),
+        owned.get(3), // in-cluster: implied even when not registered
+        GeneratedApplication.of((JsonObject) JsonPointer.parse("/metadata/finalizers")
+            .set(withDestination(owned.get(4), Map.of("server", "https://gone.example.com")),
+                JsonValue.of(List.of("keep.example.com/x")))));
+    ReconcileOptions opts = ReconcileOptions.defaults().withClusters(ClusterRegistry.of(
+        List.of(ClusterInfo.of("staging", "https://staging.example.com"))));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s), live, opts);
+    assertThat(plan.deletes()).containsExactly("a", "b", "c", "d", "e");
+    assertThat(plan.finalizersToRemove()).containsExactly("a", "c");
+    // without a cluster list nothing is judged gone
+    assertThat(ApplicationSetReconciler.reconcile(s, context(s), live, ReconcileOptions.defaults())
+        .finalizersToRemove()).isEmpty();
+    // a cluster list that cannot be read is an error: nothing is deleted
+    ReconcilePlan failed = ApplicationSetReconciler.reconcile(s, context(s), live,
+        ReconcileOptions.defaults().withClusters(() -> {
+          throw new IllegalStateException("secrets unavailable");
+        }));
+    assertThat(failed.deletes()).isEmpty();
+    assertThat(failed.failure()).isPresent();
+  }
+
+  @Test
+  void destinationName_mustResolveToOneKnownCluster() {
+    JsonObject byName = TEMPLATE.with("spec", TEMPLATE.getObject("spec").orElseThrow()
+        .with("destination", JsonValue.of(Map.of("name", "{{path.basename}}"))));
+    ApplicationSet s = set().template(byName).build();
+    ReconcileOptions opts = ReconcileOptions.defaults().withClusters(ClusterRegistry.of(List.of(
+        ClusterInfo.of("dev", "https://dev.example.com"),
+        ClusterInfo.of("twice", "https://t1.example.com"),
+        ClusterInfo.of("twice", "https://t2.example.com"))));
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(s, context(s, "dev", "prod", "twice",
+        "in-cluster"), List.of(), opts);
+    assertThat(names(plan.creates())).containsExactly("dev", "in-cluster");
+    assertThat(plan.invalid()).containsExactly("prod", "twice");
+    assertThat(plan.conditions()).anyMatch(c -> c.message().contains(
+        "there are no clusters with this name: prod"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gitopskit.core.appset.generator;
 
 import io.gitopskit.core.appset.template.TemplateRenderer;
+import io.gitopskit.core.internal.GoNumbers;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
@@ -56,14 +57,20 @@ final class Params {
     }
   }
 
-  /** A scalar as Go's {@code %v} prints it (integers without exponent). */
+  /**
+   * A scalar as Argo CD's {@code fmt.Sprintf("%v", v)} prints it after {@code sigs.k8s.io/yaml}
+   * decoded the file: every number is then a Go {@code float64}, so {@code 3} stays {@code 3}
+   * and {@code 1.5} stays {@code 1.5}, but {@code 1000000} becomes {@code 1e+06} and {@code
+   * 0.00001} becomes {@code 1e-05} (exponent form below 1e-4 and from 1e6 on); integers beyond
+   * 2^53 lose digits as they do in Go. Booleans print {@code true}/{@code false}, null {@code
+   * <nil>}.
+   */
   static String scalar(JsonValue v) {
     if (v instanceof JsonString s) {
       return s.value();
     }
     if (v instanceof JsonNumber n) {
-      return n.isLong() ? Long.toString(n.longValue())
-          : n.decimalValue().stripTrailingZeros().toPlainString();
+      return GoNumbers.format(n.doubleValue());
     }
     if (v instanceof JsonBoolean b) {
       return Boolean.toString(b.value());

@@ -1,13 +1,13 @@
 package io.gitopskit.core.appset.template;
 
 import io.gitopskit.core.internal.Escapes;
+import io.gitopskit.core.internal.GoNumbers;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonNumber;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,7 +28,12 @@ final class GoValues {
 
   private GoValues() {}
 
-  /** JSON to runtime values (maps sorted by key, as Go ranges over maps). */
+  /**
+   * JSON to runtime values (maps sorted by key, as Go ranges over maps). Every number becomes a
+   * {@code Double}: Argo CD decodes generator parameters (list elements, git files, plugin
+   * output) and {@code fromJson}/{@code fromYaml} results with {@code encoding/json} into
+   * {@code float64}, so {@code {{ .replicas }}} of {@code 1000000} prints {@code 1e+06}.
+   */
   static @Nullable Object fromJson(JsonValue v) {
     if (v instanceof JsonString s) {
       return s.value();
@@ -48,7 +53,7 @@ final class GoValues {
       return Collections.unmodifiableList(l);
     }
     if (v instanceof JsonNumber n) {
-      return n.isLong() ? (Object) n.longValue() : (Object) n.doubleValue();
+      return n.doubleValue();
     }
     if (v instanceof JsonBoolean b) {
       return b.value();
@@ -141,27 +146,9 @@ final class GoValues {
     return b.toString();
   }
 
-  /** Go's shortest {@code %g}-style formatting of a float64, as {@code %v} prints it. */
+  /** Go's {@code %v} (and {@code %g}) of a float64: {@code 1e+06}, {@code 1.5}, {@code 3}. */
   static String formatFloat(double d) {
-    if (Double.isNaN(d)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(d)) {
-      return d > 0 ? "+Inf" : "-Inf";
-    }
-    if (d == 0) {
-      return (1 / d) < 0 ? "-0" : "0";
-    }
-    BigDecimal b = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    String digits = b.unscaledValue().abs().toString();
-    int exp = digits.length() - 1 - b.scale();
-    String sign = d < 0 ? "-" : "";
-    if (exp < -4 || exp >= 21) {
-      String mant = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-      return sign + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
-          + Math.abs(exp);
-    }
-    return sign + b.abs().toPlainString();
+    return GoNumbers.format(d);
   }
 
   /** Go's {@code json.Marshal} of a runtime value (sorted keys, HTML-safe escapes). */
@@ -172,8 +159,7 @@ final class GoValues {
     } else if (v instanceof String s) {
       Escapes.quote(s, out, true);
     } else if (v instanceof Double d) {
-      out.append(d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString((long) (double) d)
-          : formatFloat(d));
+      out.append(GoNumbers.json(d));
     } else if (v instanceof Map<?, ?> m) {
       if (m.isEmpty()) {
         out.append("{}");

@@ -199,4 +199,31 @@ class GeneratorsTest {
     assertThatThrownBy(() -> Generators.builtIn().generate(entry,
         GeneratorContext.builder("s").build())).hasMessageContaining("error parsing label selector");
   }
+
+  /**
+   * Argo CD decodes git files with sigs.k8s.io/yaml (every number a float64) and flattens with
+   * fmt.Sprintf("%v"): 1000000 becomes 1e+06 in {{param}} mode.
+   */
+  @Test
+  void gitFiles_paramMode_numbersPrintAsGoFloats() {
+    GeneratorContext ctx = withFiles(Map.of("c/config.yaml",
+        "big: 1000000\nsix: 123456\nseven: 1234567\nhalf: 1.5\nthree: 3\nsmall: 0.00001\n"
+            + "tiny: 0.0001\nneg: -2500000\nflag: true\nnothing: null\nhuge: 12345678901234567890\n"
+            + "nested: {replicas: 2000000}\n"));
+    JsonObject entry = obj(Map.of("git", Map.of("repoURL", "r", "files",
+        List.of(Map.of("path", "c/*.yaml")))));
+    JsonObject set = Generators.builtIn().generate(entry, ctx).get(0);
+    assertThat(set.getString("big")).contains("1e+06");
+    assertThat(set.getString("six")).contains("123456");
+    assertThat(set.getString("seven")).contains("1.234567e+06");
+    assertThat(set.getString("half")).contains("1.5");
+    assertThat(set.getString("three")).contains("3");
+    assertThat(set.getString("small")).contains("1e-05");
+    assertThat(set.getString("tiny")).contains("0.0001");
+    assertThat(set.getString("neg")).contains("-2.5e+06");
+    assertThat(set.getString("flag")).contains("true");
+    assertThat(set.getString("nothing")).contains("<nil>");
+    assertThat(set.getString("huge")).contains("1.2345678901234567e+19");
+    assertThat(set.getString("nested.replicas")).contains("2e+06");
+  }
 }

@@ -63,6 +63,19 @@ class TemplateRendererTest {
     assertThat(go.render("{{ (index .path.segments 1) | upper }}", nested)).isEqualTo("APP_1");
   }
 
+  /** Argo CD decodes parameters with encoding/json: every number is a float64 printed by %v. */
+  @Test
+  void go_numbersAreGoFloats() {
+    JsonObject numbers = obj(Map.of("big", 1000000, "replicas", 3, "half", 1.5, "tiny", 0.00001));
+    assertThat(go.render("{{ .big }} {{ .replicas }} {{ .half }} {{ .tiny }}", numbers))
+        .isEqualTo("1e+06 3 1.5 1e-05");
+    assertThat(go.render("{{ toJson .big }} {{ .big | toString }}", numbers))
+        .isEqualTo("1000000 1e+06");
+    assertThat(go.render("{{ kindIs \"float64\" .replicas }} {{ add .replicas 1 }}", numbers))
+        .isEqualTo("true 4");
+    assertThat(go.render("{{ printf \"%v|%g\" .big .big }}", numbers)).isEqualTo("1e+06|1e+06");
+  }
+
   @Test
   void go_controlFlowVariablesAndTrimMarkers() {
     assertThat(go.render("{{ if eq .labels.env \"prod\" }}P{{ else if .enabled }}E{{ else }}N{{ end }}",
