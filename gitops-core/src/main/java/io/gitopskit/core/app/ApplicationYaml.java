@@ -15,6 +15,8 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.load.ManifestWriter;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;

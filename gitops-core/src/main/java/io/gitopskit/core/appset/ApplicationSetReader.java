@@ -1,7 +1,7 @@
 package io.gitopskit.core.appset;
 
-import io.gitopskit.core.app.ReadResult;
-import io.gitopskit.core.app.ReadWarning;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.appset.generator.GeneratorException;
 import io.gitopskit.core.appset.generator.Generators;
 import io.gitopskit.core.appset.rollout.RolloutStep;

@@ -1,7 +1,7 @@
 package io.gitopskit.core.internal;
 
-import io.gitopskit.core.app.ReadResult;
-import io.gitopskit.core.app.ReadWarning;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.internal.FieldReader.Problems;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;

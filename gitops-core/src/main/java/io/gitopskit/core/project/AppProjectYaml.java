@@ -6,8 +6,8 @@ import static io.gitopskit.core.internal.JsonFields.putIfTrue;
 
 import io.gitopskit.core.app.AppMetadata;
 import io.gitopskit.core.app.ApplicationDestination;
-import io.gitopskit.core.app.ReadResult;
-import io.gitopskit.core.app.ReadWarning;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.internal.ArgoDocuments;
 import io.gitopskit.core.internal.FieldReader;
 import io.gitopskit.core.json.JsonArray;

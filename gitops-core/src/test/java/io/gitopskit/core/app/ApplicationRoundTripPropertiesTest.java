@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.load.ReadResult;
 import org.junit.jupiter.api.Test;
 
 /** Properties of the Application writer: it round-trips, and its output is canonical. */

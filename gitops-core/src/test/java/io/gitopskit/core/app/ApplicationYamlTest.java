@@ -7,6 +7,8 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.model.GroupKind;
 import io.gitopskit.core.model.ManifestSet;
 import io.gitopskit.core.source.DirectoryOptions;

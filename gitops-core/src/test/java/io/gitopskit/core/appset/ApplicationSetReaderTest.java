@@ -3,8 +3,8 @@ package io.gitopskit.core.appset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gitopskit.core.app.ReadResult;
-import io.gitopskit.core.app.ReadWarning;
+import io.gitopskit.core.load.ReadResult;
+import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.appset.rollout.RolloutStrategy;
 import io.gitopskit.core.load.LoadException;
 import org.junit.jupiter.api.Test;

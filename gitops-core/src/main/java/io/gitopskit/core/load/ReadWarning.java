@@ -1,4 +1,4 @@
-package io.gitopskit.core.app;
+package io.gitopskit.core.load;
 
 import io.gitopskit.core.model.SourceLocation;
 import java.util.Objects;
