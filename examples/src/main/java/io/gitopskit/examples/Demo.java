@@ -53,16 +53,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The GitOpsKit demo: the whole GitOps flow end to end, on the embedded defaults — a local Git
@@ -126,7 +129,20 @@ public final class Demo {
   public record Outcome(List<AppState> apps, List<String> refused, List<String> rolloutOrder,
       List<String> promotionChangedPaths, List<String> promotionAffectedApps,
       Set<String> promotionTouchedNamespaces, String stagingImageAfterPromotion,
-      long driftedReplicas, long healedReplicas, List<String> rollbackAffectedApps) {}
+      long driftedReplicas, long healedReplicas, List<String> rollbackAffectedApps) {
+
+    /** Copies the collections. */
+    public Outcome {
+      apps = List.copyOf(apps);
+      refused = List.copyOf(refused);
+      rolloutOrder = List.copyOf(rolloutOrder);
+      promotionChangedPaths = List.copyOf(promotionChangedPaths);
+      promotionAffectedApps = List.copyOf(promotionAffectedApps);
+      promotionTouchedNamespaces = Collections.unmodifiableSet(
+          new TreeSet<>(promotionTouchedNamespaces));
+      rollbackAffectedApps = List.copyOf(rollbackAffectedApps);
+    }
+  }
 
   /**
    * Entry point.
@@ -136,16 +152,21 @@ public final class Demo {
   public static void main(String[] args) {
     Path content = Path.of(args.length > 0 ? args[0] : "demo/repo");
     Path work = null;
+    int status = 0;
     try {
       work = Files.createTempDirectory("gitopskit-demo");
       run(content, work, System.out);
-    } catch (GitOpsException | IllegalStateException | IOException | UncheckedIOException e) {
+    } catch (GitOpsException | IllegalStateException | IllegalArgumentException | IOException
+        | UncheckedIOException e) {
       System.err.println("demo failed: " + e.getMessage());
-      System.exit(1);
+      status = 1;
     } finally {
       if (work != null) {
         deleteRecursively(work);
       }
+    }
+    if (status != 0) {
+      System.exit(status);
     }
   }
 
@@ -181,7 +202,7 @@ public final class Demo {
     private final Map<String, String> syncedRevision = new TreeMap<>();
     private final List<String> rolloutOrder = new ArrayList<>();
     private final List<String> refused = new ArrayList<>();
-    private ProjectPolicy policy;
+    private @Nullable ProjectPolicy policy;   // read from Git in chapter 2
     private List<RolloutStep> steps = List.of();
 
     Story(PrintStream out, DemoRepo repo, GitSource git, GitWriter writer,
@@ -236,7 +257,8 @@ public final class Demo {
           .files();
       AppProject project = AppProjectYaml.read(text(argocd, "project.yaml"),
           "argocd/project.yaml").single();
-      policy = ProjectPolicy.builder(project).clock(cluster.clock()).build();
+      ProjectPolicy rules = ProjectPolicy.builder(project).clock(cluster.clock()).build();
+      policy = rules;
       line("   AppProject %s: repos %s, destinations %s", project.name(),
           project.sourceRepos(), project.destinations().stream()
               .map(ApplicationDestination::namespace).toList());
@@ -258,7 +280,7 @@ public final class Demo {
               .collect(Collectors.joining(" -> ")));
       for (GeneratedApplication g : plan.creates()) {
         Application app = g.application();
-        Decision d = policy.evaluate(app);
+        Decision d = rules.evaluate(app);
         line("     %-13s env=%-8s path %-13s -> %-13s %s", app.name(),
             app.metadata().labels().getOrDefault("env", ""), app.sources().get(0).path(),
             app.destination().namespace(), d.isAllowed() ? "allowed" : "REFUSED " + d);
@@ -270,7 +292,7 @@ public final class Demo {
       }
       Application debug = ApplicationYaml.read(text(argocd, "debug-tools.yaml"),
           "argocd/debug-tools.yaml").single();
-      Decision d = policy.evaluate(debug);
+      Decision d = rules.evaluate(debug);
       line("   Application %s (argocd/debug-tools.yaml) -> %s: %s", debug.name(),
           debug.destination().namespace(), d.isAllowed() ? "allowed" : "REFUSED by " + d);
       if (!d.isAllowed()) {
@@ -344,7 +366,7 @@ public final class Demo {
       Set<ResourceKey> keys = new TreeSet<>(snapshot.keySet());
       keys.addAll(after.keySet());
       for (ResourceKey k : keys) {
-        if (!java.util.Objects.equals(snapshot.get(k), after.get(k))) {
+        if (!Objects.equals(snapshot.get(k), after.get(k))) {
           touched.add(k.namespace().isEmpty() ? "(cluster)" : k.namespace());
         }
       }
@@ -443,8 +465,9 @@ public final class Demo {
           shortSha(c.revision()), c.resources().size(), c.hooks().isEmpty() ? ""
               : ", hooks " + c.hooks().stream().map(Demo::name).collect(Collectors
                   .joining(", ")));
-      Decision resources = controller.checkResources(policy, c);
-      Decision window = policy.evaluateSyncWindows(app, false);
+      ProjectPolicy project = Objects.requireNonNull(policy, "policy");
+      Decision resources = controller.checkResources(project, c);
+      Decision window = project.evaluateSyncWindows(app, false);
       if (!resources.isAllowed() || !window.isAllowed()) {
         throw new IllegalStateException(app.name() + ": refused by the project: "
             + (resources.isAllowed() ? window : resources));

@@ -18,8 +18,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * The demo's Git server: a local bare repository standing in for {@value #URL}.
  *
  * <p>The files of {@code demo/repo} are committed once into a seed repository (fixed author and
- * date, so the commit id is the same on every run) and cloned bare; {@link io.gitopskit.git.GitSource}
- * reads and {@link io.gitopskit.git.GitWriter} pushes through its {@code file://} URL. The
+ * date, so the commit id is the same on every run) and cloned bare; {@link
+ * io.gitopskit.git.GitSource} reads and {@link io.gitopskit.git.GitWriter} pushes through its
+ * {@code file://} URL. The
  * applications keep the public URL; {@link #local(String)} maps it, as git's {@code insteadOf}
  * would.
  */

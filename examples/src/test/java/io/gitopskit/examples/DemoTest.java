@@ -120,7 +120,8 @@ class DemoTest {
         Files.copy(p, target);
       }
     }
-    Files.writeString(files.resolve("envs/dev/configmap.yaml"), "apiVersion: v1\nkind: ConfigMap\n");
+    Files.writeString(files.resolve("envs/dev/configmap.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\n");
     assertThatThrownBy(() -> Demo.run(files, work.resolve("run"),
         print(new ByteArrayOutputStream())))
         .isInstanceOf(LoadException.class)
