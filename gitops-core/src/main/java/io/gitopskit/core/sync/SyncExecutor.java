@@ -27,8 +27,14 @@ import java.util.function.Consumer;
  */
 public final class SyncExecutor {
 
-  /** The message of an operation stopped by {@link #terminate()}. */
-  public static final String TERMINATED = "operation terminated";
+  /** gitops-engine's message of an operation stopped by {@link #terminate()} (Failed). */
+  public static final String TERMINATED = "Operation terminated";
+
+  /**
+   * gitops-engine's message of an operation stopped by {@link #terminate()} when a running hook
+   * could not be deleted (Error).
+   */
+  public static final String TERMINATION_ERRORS = "Operation termination had errors";
 
   /**
    * Argo CD's condition type for an object another application also claims; a result whose

@@ -1,6 +1,7 @@
 package io.gitopskit.testkit.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
@@ -234,23 +235,18 @@ class SyncExecutorTest {
     SyncPlan plan = plan(namespace("shop"), configMap("shop", "cfg"),
         deployment("shop", "web", 1, true));
     assertThat(SyncExecutor.waves(plan)).hasSize(2);
-    // first wave done before a "crash"
-    CountingTarget first = new CountingTarget(cluster);
-    SyncExecutor crashed = new SyncExecutor();
+    // the process dies as soon as the first wave is recorded complete
     OperationState[] saved = new OperationState[1];
-    OperationState aborted = crashed.run(plan, first, options(cluster).withTime(cluster.clock(),
-        d -> {
-          cluster.clock().advance(d);
-          if (crashed.currentState().orElseThrow().lastCompletedWave() == 0
-              && saved[0] == null) {
-            saved[0] = crashed.currentState().orElseThrow();
-            crashed.terminate();
-          }
-        }));
-    assertThat(aborted.message()).isEqualTo(SyncExecutor.TERMINATED);
+    SyncExecutor crashing = new SyncExecutor(s -> {
+      if (s.lastCompletedWave() == 0 && saved[0] == null) {
+        saved[0] = s;
+        throw new IllegalStateException("crash");
+      }
+    });
+    assertThatThrownBy(() -> crashing.run(plan, new CountingTarget(cluster), options(cluster)))
+        .hasMessage("crash");
     assertThat(saved[0]).isNotNull();
-    OperationState resumable = new OperationState(OperationPhase.RUNNING, "crashed",
-        saved[0].results(), 0, saved[0].startedAt(), java.util.Optional.empty());
+    OperationState resumable = saved[0];
 
     CountingTarget second = new CountingTarget(cluster);
     OperationState state = new SyncExecutor().resume(plan, second, resumable,

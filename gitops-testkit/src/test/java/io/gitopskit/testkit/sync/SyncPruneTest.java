@@ -115,7 +115,8 @@ class SyncPruneTest {
         .isEqualTo("Waiting for pruning confirmation of v1/ConfigMap/precious");
     assertThat(cluster.get(CM, "default", "precious")).as("not pruned before confirmation")
         .isPresent();
-    assertThat(cluster.get(CM, "default", "cfg")).isPresent();
+    assertThat(cluster.get(CM, "default", "cfg"))
+        .as("as upstream, nothing of the wave runs before the confirmation").isEmpty();
 
     SyncPlan confirmed = SyncPlanner.plan(request.pruneConfirmed(true).build());
     OperationState done = new SyncExecutor().resume(confirmed, cluster, waiting,
@@ -123,6 +124,7 @@ class SyncPruneTest {
 
     assertThat(done.phase()).as(done.message()).isEqualTo(OperationPhase.SUCCEEDED);
     assertThat(cluster.get(CM, "default", "precious")).isEmpty();
+    assertThat(cluster.get(CM, "default", "cfg")).isPresent();
     assertThat(done.result("/ConfigMap/default/precious", SyncPhase.SYNC).orElseThrow()
         .status()).isEqualTo(ResultCode.PRUNED);
   }
