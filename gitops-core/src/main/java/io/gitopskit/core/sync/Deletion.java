@@ -48,15 +48,11 @@ final class Deletion extends Operation {
     publish(OperationPhase.RUNNING, TASKS_RUNNING);
     for (int i = start; i < waves.size(); i++) {
       SyncExecutor.Wave wave = waves.get(i);
-      boolean failed = false;
-      for (SyncStep step : wave.steps()) {
-        if (executor.isTerminating()) {
-          return terminated(plan.steps());
-        }
-        failed |= !execute(step);
-        publish(OperationPhase.RUNNING, TASKS_RUNNING);
+      boolean ok = runWave(wave.steps());
+      if (executor.isTerminating()) {
+        return terminated(plan.steps());
       }
-      if (failed) {
+      if (!ok) {
         return fail(wave.phase() == SyncPhase.SYNC ? "one or more objects failed to delete"
             : "one or more " + wave.phase().wireName() + " hooks failed to start");
       }
@@ -76,39 +72,19 @@ final class Deletion extends Operation {
 
   // ---- steps ----
 
-  /** Runs one step; false when it failed. */
-  private boolean execute(SyncStep step) {
-    try {
-      if (step instanceof SyncStep.Hook) {
-        createHook((SyncStep.Hook) step);
-      } else if (step instanceof SyncStep.Prune) {
-        deleteResource((SyncStep.Prune) step);
-      } else if (step instanceof SyncStep.PruneSkipped) {
-        put(step, ResultCode.PRUNE_SKIPPED, ((SyncStep.PruneSkipped) step).reason(),
-            OperationPhase.SUCCEEDED);
-      }
-      return true;
-    } catch (ClusterException e) {
-      failed(step, e);
-      return false;
-    } catch (InterruptedException e) {
-      interrupted();
-      return true;
+  @Override
+  void apply(SyncStep step) throws InterruptedException {
+    if (step instanceof SyncStep.Prune p) {
+      deleteResource(p);
     }
   }
 
-  private void createHook(SyncStep.Hook hook) throws InterruptedException {
+  /** Deletion hooks are applied server-side, forcing conflicts. */
+  @Override
+  String writeHook(SyncStep.Hook hook) throws InterruptedException {
     Manifest m = hook.manifest();
-    if (adoptedAfterCrash(hook)) {
-      return;
-    }
-    if (hook.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)
-        && live(m).isPresent()) {
-      delete(m, DeleteOptions.propagation(hookPropagation()));
-      awaitGone(m);
-    }
     call(() -> target.applyServerSide(m, new ApplyOptions(options.fieldManager(), true, false)));
-    put(hook, ResultCode.SYNCED, created(m), OperationPhase.RUNNING);
+    return created(m);
   }
 
   private void deleteResource(SyncStep.Prune step) throws InterruptedException {

@@ -86,15 +86,11 @@ final class Execution extends Operation {
       if (confirmation != null) {
         return publish(OperationPhase.RUNNING, confirmation);
       }
-      boolean failed = false;
-      for (SyncStep step : wave.steps()) {
-        if (executor.isTerminating()) {
-          return terminated(plan.steps());
-        }
-        failed |= !execute(step);
-        publish(OperationPhase.RUNNING, TASKS_RUNNING);
+      boolean ok = runWave(wave.steps());
+      if (executor.isTerminating()) {
+        return terminated(plan.steps());
       }
-      if (failed) {
+      if (!ok) {
         return fail("one or more objects failed to apply", wave.steps(), Optional.empty());
       }
       boolean hooks = wave.steps().stream().anyMatch(s -> s instanceof SyncStep.Hook);
@@ -331,27 +327,20 @@ final class Execution extends Operation {
 
   // ---- steps ----
 
-  /** Runs one step for real; false when it failed. */
-  private boolean execute(SyncStep step) {
-    try {
-      if (step instanceof SyncStep.Apply a) {
-        String message = writer.write(a.manifest(), a.options(), false, false);
-        put(step, ResultCode.SYNCED, withSharedWarning(step, message), OperationPhase.RUNNING);
-      } else if (step instanceof SyncStep.Hook h) {
-        createHook(h);
-      } else if (step instanceof SyncStep.Prune p) {
-        prune(p);
-      } else if (step instanceof SyncStep.PruneSkipped skipped) {
-        put(step, ResultCode.PRUNE_SKIPPED, skipped.reason(), OperationPhase.SUCCEEDED);
-      }
-      return true;
-    } catch (ClusterException | IgnoreRuleException e) {
-      failed(step, e);
-      return false;
-    } catch (InterruptedException e) {
-      interrupted();
-      return true;
+  @Override
+  void apply(SyncStep step) throws InterruptedException {
+    if (step instanceof SyncStep.Apply a) {
+      String message = writer.write(a.manifest(), a.options(), false, false);
+      put(step, ResultCode.SYNCED, withSharedWarning(step, message), OperationPhase.RUNNING);
+    } else if (step instanceof SyncStep.Prune p) {
+      prune(p);
     }
+  }
+
+  @Override
+  String writeHook(SyncStep.Hook hook) throws InterruptedException {
+    return withSharedWarning(hook, writer.write(hook.manifest(), writer.optionsOf(hook), false,
+        false));
   }
 
   /**
@@ -384,20 +373,6 @@ final class Execution extends Operation {
       return Optional.empty();
     }
     return live(m).flatMap(writer::pruneRefusal);
-  }
-
-  private void createHook(SyncStep.Hook hook) throws InterruptedException {
-    Manifest m = hook.manifest();
-    if (adoptedAfterCrash(hook)) {
-      return;
-    }
-    if (hook.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)
-        && live(m).isPresent()) {
-      delete(m, DeleteOptions.propagation(hookPropagation()));
-      awaitGone(m);
-    }
-    String message = writer.write(m, writer.optionsOf(hook), false, false);
-    put(hook, ResultCode.SYNCED, withSharedWarning(hook, message), OperationPhase.RUNNING);
   }
 
   // ---- waiting ----

@@ -4,6 +4,7 @@ import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.cluster.DeleteOptions;
 import io.gitopskit.core.cluster.PropagationPolicy;
+import io.gitopskit.core.diff.ignore.IgnoreRuleException;
 import io.gitopskit.core.diff.mask.SecretMasker;
 import io.gitopskit.core.health.HealthCode;
 import io.gitopskit.core.health.HealthStatus;
@@ -69,6 +70,67 @@ abstract class Operation implements ObjectWriter.Calls {
 
   /** How hooks are deleted (delete policies, BeforeHookCreation, termination). */
   abstract PropagationPolicy hookPropagation();
+
+  /**
+   * Writes a hook (after any live copy was deleted for BeforeHookCreation).
+   *
+   * @return the result message
+   */
+  abstract String writeHook(SyncStep.Hook hook) throws InterruptedException;
+
+  /** Runs an apply or a prune. */
+  abstract void apply(SyncStep step) throws InterruptedException;
+
+  /**
+   * Runs one step for real: a hook is adopted after a crash, or created (an existing one is
+   * deleted first with BeforeHookCreation); a kept object is reported; the rest is {@link
+   * #apply}. A failure is recorded as the step's result.
+   *
+   * @return false when the step failed
+   */
+  final boolean execute(SyncStep step) {
+    try {
+      if (step instanceof SyncStep.Hook h) {
+        if (!adoptedAfterCrash(h)) {
+          if (h.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)
+              && live(h.manifest()).isPresent()) {
+            delete(h.manifest(), DeleteOptions.propagation(hookPropagation()));
+            awaitGone(h.manifest());
+          }
+          put(h, ResultCode.SYNCED, writeHook(h), OperationPhase.RUNNING);
+        }
+      } else if (step instanceof SyncStep.PruneSkipped skipped) {
+        put(step, ResultCode.PRUNE_SKIPPED, skipped.reason(), OperationPhase.SUCCEEDED);
+      } else {
+        apply(step);
+      }
+      return true;
+    } catch (ClusterException | IgnoreRuleException e) {
+      failed(step, e);
+      return false;
+    } catch (InterruptedException e) {
+      interrupted();
+      return true;
+    }
+  }
+
+  /**
+   * Runs the steps of a wave in order, publishing after each; stops early when the operation
+   * is terminated (the caller checks).
+   *
+   * @return false when a step failed
+   */
+  final boolean runWave(List<SyncStep> steps) {
+    boolean ok = true;
+    for (SyncStep step : steps) {
+      if (executor.isTerminating()) {
+        return ok;
+      }
+      ok &= execute(step);
+      publish(OperationPhase.RUNNING, TASKS_RUNNING);
+    }
+    return ok;
+  }
 
   // ---- cluster calls ----
 

@@ -8,7 +8,6 @@ import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.health.HealthChecks;
 import io.gitopskit.core.health.HealthCode;
-import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ManifestSet;
@@ -23,6 +22,7 @@ import io.gitopskit.core.sync.SyncPlan;
 import io.gitopskit.core.sync.SyncPlanner;
 import io.gitopskit.core.sync.SyncRequest;
 import io.gitopskit.testkit.SimulatedCluster;
+import io.gitopskit.testkit.TestManifests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class SyncExecutorTest {
   static final GroupVersionKind JOB = new GroupVersionKind("batch", "v1", "Job");
 
   static Manifest yaml(String text) {
-    return ManifestLoader.defaults().loadYaml(text, "test.yaml").asList().get(0);
+    return TestManifests.yaml(text);
   }
 
   static Manifest namespace(String name) {
@@ -83,29 +83,15 @@ class SyncExecutorTest {
   @Test
   void aCrdAndItsCustomResourcesSyncTogether() {
     SimulatedCluster cluster = SimulatedCluster.create();
-    Manifest crd = yaml("""
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.example.io}
-        spec:
-          group: example.io
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-        """);
-    Manifest widget = yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w,"
-        + " namespace: shop}\nspec: {size: 3}\n");
+    Manifest crd = TestManifests.widgetCrd();
+    Manifest widget = TestManifests.widget("shop");
     SyncPlan plan = plan(namespace("shop"), crd, widget);
 
     OperationState state = new SyncExecutor().run(plan, cluster, options(cluster));
 
     assertThat(state.phase()).as(state.message() + " " + state.results())
         .isEqualTo(OperationPhase.SUCCEEDED);
-    assertThat(cluster.get(new GroupVersionKind("example.io", "v1", "Widget"), "shop", "w"))
+    assertThat(cluster.get(TestManifests.WIDGET, "shop", "w"))
         .isPresent();
   }
 

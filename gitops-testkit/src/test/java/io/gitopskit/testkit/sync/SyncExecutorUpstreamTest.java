@@ -12,7 +12,6 @@ import static io.gitopskit.testkit.sync.SyncExecutorTest.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitopskit.core.cluster.ClusterException;
-import io.gitopskit.core.cluster.DeleteOptions;
 import io.gitopskit.core.cluster.FieldCause;
 import io.gitopskit.core.cluster.PropagationPolicy;
 import io.gitopskit.core.cluster.WriteOptions;
@@ -32,6 +31,7 @@ import io.gitopskit.core.sync.SyncPlanner;
 import io.gitopskit.core.sync.SyncRequest;
 import io.gitopskit.testkit.SimulatedCluster;
 import io.gitopskit.testkit.SimulatedControllers;
+import io.gitopskit.testkit.TestManifests;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -68,22 +68,6 @@ class SyncExecutorUpstreamTest {
   private static ResourceResult result(OperationState state, String key, SyncPhase phase) {
     return state.result(key, phase).orElseThrow(() -> new AssertionError("no result for "
         + key + " in " + state.results()));
-  }
-
-  /** Records every real delete with its propagation policy. */
-  static final class Deletes extends DelegatingTarget {
-    final List<String> log = new ArrayList<>();
-
-    Deletes(SimulatedCluster cluster) {
-      super(cluster);
-    }
-
-    @Override
-    public Manifest delete(GroupVersionKind gvk, String namespace, String name,
-        DeleteOptions options) {
-      log.add(gvk.kind() + "/" + name + " " + options.propagation());
-      return super.delete(gvk, namespace, name, options);
-    }
   }
 
   // ---- outcome and messages ----
@@ -177,8 +161,7 @@ class SyncExecutorUpstreamTest {
   @Test
   void unknownKindMakesTheTasksInvalid() {
     SimulatedCluster cluster = shop();
-    Manifest widget = yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w,"
-        + " namespace: shop}\nspec: {size: 3}\n");
+    Manifest widget = TestManifests.widget("shop");
 
     OperationState state = new SyncExecutor().run(plan(configMap("shop", "cfg"), widget),
         cluster, options(cluster));
@@ -260,20 +243,20 @@ class SyncExecutorUpstreamTest {
     SimulatedCluster cluster = shop();
     cluster.create(job("shop", "seed", "PreSync", "BeforeHookCreation,HookSucceeded", false),
         WriteOptions.defaults());
-    Deletes target = new Deletes(cluster);
+    SyncPruneTest.DeleteLog target = new SyncPruneTest.DeleteLog(cluster);
     SyncPlan plan = plan(configMap("shop", "cfg"), job("shop", "seed", "PreSync",
         "BeforeHookCreation,HookSucceeded", false));
 
     OperationState state = new SyncExecutor().run(plan, target, options(cluster));
     assertThat(state.phase()).as(state.message()).isEqualTo(OperationPhase.SUCCEEDED);
-    assertThat(target.log).containsExactly("Job/seed " + PropagationPolicy.FOREGROUND,
-        "Job/seed " + PropagationPolicy.FOREGROUND);
+    assertThat(target.withPolicy).containsExactly("seed " + PropagationPolicy.FOREGROUND,
+        "seed " + PropagationPolicy.FOREGROUND);
 
-    Deletes background = new Deletes(cluster);
+    SyncPruneTest.DeleteLog background = new SyncPruneTest.DeleteLog(cluster);
     OperationState again = new SyncExecutor().run(plan, background, options(cluster)
         .withSyncOptions(SyncOptions.parse(List.of("PrunePropagationPolicy=background"))));
     assertThat(again.phase()).as(again.message()).isEqualTo(OperationPhase.SUCCEEDED);
-    assertThat(background.log).containsOnly("Job/seed " + PropagationPolicy.BACKGROUND);
+    assertThat(background.withPolicy).containsOnly("seed " + PropagationPolicy.BACKGROUND);
   }
 
   // ---- application options on hooks ----

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /** Pruning end to end: order, opt-outs, confirmation and the empty-desired-set guard. */
 class SyncPruneTest {
 
-  /** Records the order of real deletes. */
+  /** Records the order of real deletes: names, and names with the propagation policy. */
   static final class DeleteLog extends DelegatingTarget {
     final List<String> deleted = new ArrayList<>();
+    final List<String> withPolicy = new ArrayList<>();
 
     DeleteLog(SimulatedCluster cluster) {
       super(cluster);
@@ -41,6 +42,7 @@ class SyncPruneTest {
       Manifest out = super.delete(gvk, namespace, name, options);
       if (!options.dryRun()) {
         deleted.add(name);
+        withPolicy.add(name + " " + options.propagation());
       }
       return out;
     }
