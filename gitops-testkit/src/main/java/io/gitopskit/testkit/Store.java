@@ -643,9 +643,6 @@ final class Store {
       obj = obj.withName(generateName(gk, namespace, obj.name()));
     }
     Ref ref = new Ref(namespace, obj.name());
-    if (table(gk).containsKey(ref)) {
-      throw ApiErrors.alreadyExists(k.resource().qualifiedPlural(), obj.name());
-    }
     JsonObject meta = obj.metadata();
     for (String wiped : List.of("uid", "creationTimestamp", "deletionTimestamp",
         "deletionGracePeriodSeconds", "selfLink", "resourceVersion", "generation")) {
@@ -659,6 +656,10 @@ final class Store {
     String uid = newUid();
     obj = strategy.prepareForCreate(obj, k, uid);
     validate(k, obj, null);
+    // as the API server: the object is validated before storage finds the name taken
+    if (table(gk).containsKey(ref)) {
+      throw ApiErrors.alreadyExists(k.resource().qualifiedPlural(), obj.name());
+    }
     meta = obj.metadata()
         .with("uid", JsonString.of(uid))
         .with("creationTimestamp", JsonString.of(SimulatedCluster.timestamp(clock.instant())));

@@ -8,7 +8,6 @@ import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.DeleteOptions;
 import io.gitopskit.core.cluster.PropagationPolicy;
 import io.gitopskit.core.cluster.WriteOptions;
-import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,7 @@ class DurableClusterTest {
   Path dir;
 
   static Manifest yaml(String text) {
-    return ManifestLoader.defaults().loadYaml(text, "test.yaml").asList().get(0);
+    return TestManifests.yaml(text);
   }
 
   static Set<String> uids(SimulatedCluster c) {
@@ -65,22 +64,8 @@ class DurableClusterTest {
     first.create(yaml("apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n"
         + "spec: {type: NodePort, selector: {app: web}, ports: [{port: 80}]}\n"),
         WriteOptions.defaults());
-    first.create(yaml("""
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.example.io}
-        spec:
-          group: example.io
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-        """), WriteOptions.defaults());
-    first.create(yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w, namespace:"
-        + " shop}\nspec: {size: 3}\n"), WriteOptions.defaults());
+    first.create(TestManifests.widgetCrd(), WriteOptions.defaults());
+    first.create(TestManifests.widget("shop"), WriteOptions.defaults());
     first.clock().advance(Duration.ofSeconds(30));
     first.delete(CM, "shop", "kube-root-ca.crt", DeleteOptions.defaults());
 
@@ -88,7 +73,7 @@ class DurableClusterTest {
 
     assertThat(second.objects()).isEqualTo(first.objects());
     assertThat(second.objects()).anySatisfy(m -> assertThat(m.kind()).isEqualTo("Pod"));
-    assertThat(second.get(new GroupVersionKind("example.io", "v1", "Widget"), "shop", "w"))
+    assertThat(second.get(TestManifests.WIDGET, "shop", "w"))
         .isPresent();
     assertThat(second.clock().instant()).isAfterOrEqualTo(first.objects().stream()
         .map(m -> m.metadata().getString("creationTimestamp").orElse(""))

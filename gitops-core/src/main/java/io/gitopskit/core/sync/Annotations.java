@@ -43,9 +43,21 @@ final class Annotations {
     return m.annotation(HELM_HOOK_WEIGHT).flatMap(Annotations::integer).orElse(0);
   }
 
+  /**
+   * An integer as Go's {@code strconv.Atoi} reads it: an optional sign and ASCII digits
+   * (Java's {@code parseInt} would also take other scripts' digits, e.g. {@code ٣}); blanks
+   * around it are tolerated.
+   */
   private static Optional<Integer> integer(String s) {
+    String t = s.trim();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (!(c >= '0' && c <= '9' || i == 0 && (c == '-' || c == '+'))) {
+        return Optional.empty();
+      }
+    }
     try {
-      return Optional.of(Integer.parseInt(s.trim()));
+      return Optional.of(Integer.parseInt(t));
     } catch (NumberFormatException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package io.gitopskit.core.sync;
 
+import io.gitopskit.core.cluster.ApiResource;
 import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.cluster.DeleteOptions;
@@ -7,6 +8,7 @@ import io.gitopskit.core.cluster.PropagationPolicy;
 import io.gitopskit.core.diff.ignore.IgnoreRuleException;
 import io.gitopskit.core.health.HealthCode;
 import io.gitopskit.core.health.HealthStatus;
+import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ResourceKey;
@@ -15,62 +17,64 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
-/** One run of a plan: the mutable bookkeeping behind {@link SyncExecutor}. */
-final class Execution implements ObjectWriter.Calls {
+/**
+ * One run of a plan: gitops-engine's {@code syncContext.Sync()} state machine, run to the end
+ * instead of one step per call. The messages and phases are gitops-engine's.
+ */
+final class Execution extends Operation {
 
-  private record Slot(ResourceKey key, SyncPhase phase) {}
+  /** The result of waiting for a wave. */
+  private record Waited(boolean failed, Optional<String> timedOut) {
+    static final Waited DONE = new Waited(false, Optional.empty());
+  }
 
   private static final GroupVersionKind NAMESPACE = new GroupVersionKind("", "v1", "Namespace");
+  private static final String COMPLETED_UNSUCCESSFULLY =
+      "one or more synchronization tasks completed unsuccessfully";
 
-  private final SyncExecutor executor;
   private final SyncPlan plan;
-  private final ClusterTarget target;
-  private final ExecutorOptions options;
   private final List<SyncExecutor.Wave> waves;
-  private final Map<Slot, ResourceResult> results = new HashMap<>();
   private final ObjectWriter writer;
+  /** Whether the plan spans more than one phase or wave: then resources are waited for. */
+  private final boolean multiStep;
   /** Shared-resource messages of the objects another application claims. */
   private final Map<ResourceKey, String> shared = new HashMap<>();
   /** What each dry-run write reported, for a dry-run operation's results. */
   private final Map<Slot, String> dryRunMessages = new HashMap<>();
-  private final Instant startedAt;
-  private final int start;
-  private final boolean resumed;
-  private int lastCompleted;
+  /** Steps whose kind the server does not know yet (CRD in this sync, or asked to skip). */
+  private final Set<Slot> skipDryRun = new HashSet<>();
 
   Execution(SyncExecutor executor, SyncPlan plan, ClusterTarget target, ExecutorOptions options,
       Optional<OperationState> prior) {
-    this.executor = executor;
+    super(executor, target, options, prior);
     this.plan = plan;
-    this.target = target;
-    this.options = options;
     this.writer = new ObjectWriter(target, options, this);
     this.waves = SyncExecutor.waves(plan);
-    this.startedAt = prior.map(OperationState::startedAt).orElseGet(() -> options.clock()
-        .instant());
-    this.start = prior.map(s -> s.lastCompletedWave() + 1).orElse(0);
-    this.resumed = prior.isPresent();
-    this.lastCompleted = start - 1;
-    prior.ifPresent(s -> s.results().forEach(r -> results.put(new Slot(r.key(), r.syncPhase()),
-        r)));
+    this.multiStep = waves.size() > 1 || !plan.syncFailHooks().isEmpty();
+  }
+
+  @Override
+  PropagationPolicy hookPropagation() {
+    return options.syncOptions().prunePropagationPolicy();
   }
 
   OperationState run() {
     if (plan.isRefused()) {
       return finish(OperationPhase.ERROR, plan.refusal().orElseThrow());
     }
-    publish(OperationPhase.RUNNING, "running");
+    publish(OperationPhase.RUNNING, TASKS_RUNNING);
+    if (!validTasks()) {
+      return finish(OperationPhase.FAILED, "one or more synchronization tasks are not valid");
+    }
     String sharedFailure = checkSharedResources();
     if (sharedFailure != null) {
       return finish(OperationPhase.FAILED, SyncExecutor.SHARED_RESOURCE_FOUND + sharedFailure);
     }
-    if (!dryRunAll()) {
+    if (!started && !dryRunAll()) {
       return finish(OperationPhase.FAILED, "one or more objects failed to apply (dry run)");
     }
     if (plan.dryRun()) {
@@ -78,41 +82,138 @@ final class Execution implements ObjectWriter.Calls {
     }
     for (int i = start; i < waves.size(); i++) {
       SyncExecutor.Wave wave = waves.get(i);
-      boolean failed = false;
-      List<String> awaiting = new ArrayList<>();
-      for (SyncStep step : wave.steps()) {
-        if (executor.isTerminating()) {
-          return terminated();
-        }
-        if (step instanceof SyncStep.PruneAwaitingConfirmation) {
-          awaiting.add(step.manifest().apiVersion() + "/" + step.manifest().kind() + "/"
-              + step.manifest().name());
-          continue;
-        }
-        failed |= !execute(step);
-        publish(OperationPhase.RUNNING, "running");
+      String confirmation = awaitingConfirmation(wave);
+      if (confirmation != null) {
+        return publish(OperationPhase.RUNNING, confirmation);
       }
-      if (failed) {
-        return fail("one or more objects failed to apply");
-      }
-      if (!awaiting.isEmpty()) {
-        return publish(OperationPhase.RUNNING, "Waiting for pruning confirmation of "
-            + awaiting.get(0) + (awaiting.size() > 1 ? " and " + (awaiting.size() - 1)
-            + " more resources" : ""));
-      }
-      String problem = await(wave.steps());
+      boolean ok = runWave(wave.steps());
       if (executor.isTerminating()) {
-        return terminated();
+        return terminated(plan.steps());
       }
-      if (problem != null) {
-        return fail("one or more synchronization tasks completed unsuccessfully, reason: "
-            + problem);
+      if (!ok) {
+        return fail("one or more objects failed to apply", wave.steps(), Optional.empty());
+      }
+      boolean hooks = wave.steps().stream().anyMatch(s -> s instanceof SyncStep.Hook);
+      if (i == waves.size() - 1 && !hooks) {
+        // the last wave holds plain resources only: done once applied, even if they degrade
+        lastCompleted = i;
+        deleteHooks(plan.steps(), HookDeletePolicy.HOOK_SUCCEEDED);
+        return finish(OperationPhase.SUCCEEDED, "successfully synced (all tasks run)");
+      }
+      Waited waited = await(wave.steps(), multiStep);
+      if (executor.isTerminating()) {
+        return terminated(plan.steps());
+      }
+      if (waited.failed()) {
+        return fail(COMPLETED_UNSUCCESSFULLY, plan.steps(), waited.timedOut());
       }
       lastCompleted = i;
-      publish(OperationPhase.RUNNING, "running");
+      publish(OperationPhase.RUNNING, TASKS_RUNNING);
     }
-    deleteHooks(plan.steps(), HookDeletePolicy.HOOK_SUCCEEDED, OperationPhase.SUCCEEDED);
+    deleteHooks(plan.steps(), HookDeletePolicy.HOOK_SUCCEEDED);
     return finish(OperationPhase.SUCCEEDED, "successfully synced (no more tasks)");
+  }
+
+  /**
+   * gitops-engine's {@code Prune=confirm} gate: before anything of a wave runs, its prunes
+   * waiting for confirmation hold the operation ("Waiting for pruning confirmation of
+   * v1/ConfigMap/x[ and N more resources]").
+   */
+  private static String awaitingConfirmation(SyncExecutor.Wave wave) {
+    List<String> awaiting = new ArrayList<>();
+    for (SyncStep s : wave.steps()) {
+      if (s instanceof SyncStep.PruneAwaitingConfirmation) {
+        awaiting.add(s.manifest().apiVersion() + "/" + s.manifest().kind() + "/"
+            + s.manifest().name());
+      }
+    }
+    if (awaiting.isEmpty()) {
+      return null;
+    }
+    return "Waiting for pruning confirmation of " + awaiting.get(0) + (awaiting.size() > 1
+        ? " and " + (awaiting.size() - 1) + " more resources" : "");
+  }
+
+  /** Every step that writes an object, SyncFail hooks included. */
+  private List<SyncStep> writes() {
+    List<SyncStep> out = new ArrayList<>();
+    for (SyncStep s : plan.steps()) {
+      if (s instanceof SyncStep.Apply || s instanceof SyncStep.Hook) {
+        out.add(s);
+      }
+    }
+    out.addAll(plan.syncFailHooks());
+    return out;
+  }
+
+  // ---- task validation ----
+
+  /**
+   * gitops-engine's permission check: the server must know the kind of every object written,
+   * unless a CRD of this sync defines it or it has {@code SkipDryRunOnMissingResource=true}
+   * (then its dry run is skipped). An unknown kind fails the task with the discovery error.
+   */
+  private boolean validTasks() {
+    Set<String> definedHere = new HashSet<>();
+    for (SyncStep s : writes()) {
+      Manifest m = s.manifest();
+      if (m.kind().equals("CustomResourceDefinition")
+          && m.group().equals("apiextensions.k8s.io")) {
+        definedHere.add(text(m, "/spec/group") + "/" + text(m, "/spec/names/kind"));
+      }
+    }
+    boolean ok = true;
+    Map<GroupVersionKind, Boolean> known = new HashMap<>();
+    try {
+      List<ApiResource> resources = null;
+      for (SyncStep s : writes()) {
+        Manifest m = s.manifest();
+        Boolean exists = known.get(m.gvk());
+        if (exists == null) {
+          if (resources == null) {
+            resources = call(target::apiResources);
+          }
+          exists = find(resources, m.gvk()).isPresent();
+          known.put(m.gvk(), exists);
+        }
+        if (exists) {
+          continue;
+        }
+        if (definedHere.contains(m.group() + "/" + m.kind())
+            || writer.optionsOf(s).skipDryRunOnMissingResource()) {
+          skipDryRun.add(Slot.of(s));
+          continue;
+        }
+        put(s, ResultCode.SYNC_FAILED, notFound(resources, m.gvk()), OperationPhase.FAILED);
+        ok = false;
+      }
+    } catch (ClusterException e) {
+      return true; // discovery unreadable: the dry run reports what fails
+    } catch (InterruptedException e) {
+      interrupted();
+    }
+    return ok;
+  }
+
+  private static Optional<ApiResource> find(List<ApiResource> resources, GroupVersionKind gvk) {
+    return resources.stream().filter(r -> r.gvk().equals(gvk)).findFirst();
+  }
+
+  /**
+   * The discovery error for an unknown kind, as client-go words it: the group/version is not
+   * served at all, or it is and lacks the kind ({@code Widget.example.io "" not found}).
+   */
+  private static String notFound(List<ApiResource> resources, GroupVersionKind gvk) {
+    boolean served = resources.stream().anyMatch(r -> r.gvk().group().equals(gvk.group())
+        && r.gvk().version().equals(gvk.version()));
+    if (!served) {
+      return "the server could not find the requested resource";
+    }
+    return gvk.kind() + (gvk.group().isEmpty() ? "" : "." + gvk.group()) + " \"\" not found";
+  }
+
+  private static String text(Manifest m, String pointer) {
+    return m.at(pointer).map(v -> v instanceof JsonString js ? js.value() : "").orElse("");
   }
 
   // ---- shared resources ----
@@ -138,13 +239,12 @@ final class Execution implements ObjectWriter.Calls {
         } catch (ClusterException e) {
           continue; // unreadable here: the dry run reads it again and reports a failure
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          executor.terminate();
+          interrupted();
           return failure;
         }
         if (message.isPresent()) {
           shared.put(s.key(), message.get());
-          if (failure == null && ObjectWriter.optionsOf(s).failOnSharedResource()) {
+          if (failure == null && writer.optionsOf(s).failOnSharedResource()) {
             failure = message.get();
           }
         }
@@ -169,22 +269,11 @@ final class Execution implements ObjectWriter.Calls {
         createdNamespaces.add(s.manifest().name());
       }
     }
-    Set<String> createdKinds = new HashSet<>();
-    for (SyncStep s : plan.steps()) {
-      Manifest m = s.manifest();
-      if (s instanceof SyncStep.Apply && m.kind().equals("CustomResourceDefinition")
-          && m.group().equals("apiextensions.k8s.io")) {
-        String group = m.at("/spec/group").map(v -> v instanceof io.gitopskit.core.json
-            .JsonString js ? js.value() : "").orElse("");
-        String kind = m.at("/spec/names/kind").map(v -> v instanceof io.gitopskit.core.json
-            .JsonString js ? js.value() : "").orElse("");
-        createdKinds.add(group + "/" + kind);
-      }
-    }
     boolean ok = true;
     for (int i = start; i < waves.size(); i++) {
       for (SyncStep s : waves.get(i).steps()) {
-        if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)) {
+        if (!(s instanceof SyncStep.Apply || s instanceof SyncStep.Hook)
+            || skipDryRun.contains(Slot.of(s))) {
           continue;
         }
         Manifest m = s.manifest();
@@ -193,20 +282,14 @@ final class Execution implements ObjectWriter.Calls {
               && call(() -> target.get(NAMESPACE, "", m.namespace())).isEmpty()) {
             continue; // its namespace is created by this sync; the server cannot check it yet
           }
-          boolean skipWhenMissing = createdKinds.contains(m.group() + "/" + m.kind())
-              || (s instanceof SyncStep.Apply a && a.options().skipDryRunOnMissingResource());
-          if (skipWhenMissing && call(() -> target.apiResource(m.gvk())).isEmpty()) {
-            continue; // its kind is defined by a CRD in this sync (or SkipDryRunOnMissingResource)
-          }
-          dryRunMessages.put(new Slot(s.key(), s.phase()), writer.write(m,
-              ObjectWriter.optionsOf(s), true, s instanceof SyncStep.Hook h
+          dryRunMessages.put(Slot.of(s), writer.write(m, writer.optionsOf(s), true,
+              s instanceof SyncStep.Hook h
                   && h.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)));
         } catch (ClusterException | IgnoreRuleException e) {
           ok = false;
-          put(s, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
+          failed(s, e);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          executor.terminate();
+          interrupted();
           return true;
         }
       }
@@ -221,23 +304,20 @@ final class Execution implements ObjectWriter.Calls {
         try {
           refusal = pruneRefusal(s.manifest());
         } catch (ClusterException e) {
-          put(s, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
+          failed(s, e);
           continue;
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          executor.terminate();
+          interrupted();
         }
         if (refusal.isPresent()) {
           put(s, ResultCode.PRUNE_SKIPPED, refusal.get(), OperationPhase.SUCCEEDED);
         } else {
           put(s, ResultCode.PRUNED, "pruned (dry run)", OperationPhase.SUCCEEDED);
         }
-      } else if (s instanceof SyncStep.PruneSkipped) {
-        put(s, ResultCode.PRUNE_SKIPPED, ((SyncStep.PruneSkipped) s).reason(),
-            OperationPhase.SUCCEEDED);
+      } else if (s instanceof SyncStep.PruneSkipped skipped) {
+        put(s, ResultCode.PRUNE_SKIPPED, skipped.reason(), OperationPhase.SUCCEEDED);
       } else if (!(s instanceof SyncStep.PruneAwaitingConfirmation)) {
-        String message = dryRunMessages.getOrDefault(new Slot(s.key(), s.phase()),
-            ObjectWriter.resource(s.manifest()) + "/" + s.manifest().name() + " created");
+        String message = dryRunMessages.getOrDefault(Slot.of(s), created(s.manifest()));
         put(s, ResultCode.SYNCED, withSharedWarning(s, message + " (dry run)"),
             OperationPhase.SUCCEEDED);
       }
@@ -247,40 +327,32 @@ final class Execution implements ObjectWriter.Calls {
 
   // ---- steps ----
 
-  /** Runs one step for real; false when it failed. */
-  private boolean execute(SyncStep step) {
-    Manifest m = step.manifest();
-    try {
-      if (step instanceof SyncStep.Apply) {
-        String message = writer.write(m, ((SyncStep.Apply) step).options(), false, false);
-        put(step, ResultCode.SYNCED, withSharedWarning(step, message), OperationPhase.RUNNING);
-      } else if (step instanceof SyncStep.Hook) {
-        createHook((SyncStep.Hook) step);
-      } else if (step instanceof SyncStep.Prune) {
-        prune((SyncStep.Prune) step);
-      } else if (step instanceof SyncStep.PruneSkipped) {
-        put(step, ResultCode.PRUNE_SKIPPED, ((SyncStep.PruneSkipped) step).reason(),
-            OperationPhase.SUCCEEDED);
-      }
-      return true;
-    } catch (ClusterException | IgnoreRuleException e) {
-      put(step, ResultCode.SYNC_FAILED, e.getMessage(), OperationPhase.FAILED);
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      executor.terminate();
-      return true;
+  @Override
+  void apply(SyncStep step) throws InterruptedException {
+    if (step instanceof SyncStep.Apply a) {
+      String message = writer.write(a.manifest(), a.options(), false, false);
+      put(step, ResultCode.SYNCED, withSharedWarning(step, message), OperationPhase.RUNNING);
+    } else if (step instanceof SyncStep.Prune p) {
+      prune(p);
     }
+  }
+
+  @Override
+  String writeHook(SyncStep.Hook hook) throws InterruptedException {
+    return withSharedWarning(hook, writer.write(hook.manifest(), writer.optionsOf(hook), false,
+        false));
   }
 
   /**
    * Deletes a live object that is no longer desired, unless (with tracking) this application
    * does not track it: then the prune is refused and reported as PruneSkipped. The delete names
-   * the uid just read, so an object re-created in between is never deleted.
+   * the uid just read, so an object re-created in between is never deleted. As in
+   * gitops-engine a prune is Succeeded at once; a later wait covers objects still being
+   * deleted.
    */
   private void prune(SyncStep.Prune p) throws InterruptedException {
     Manifest m = p.manifest();
-    Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
+    Optional<Manifest> live = live(m);
     if (live.isPresent()) {
       Optional<String> refusal = writer.pruneRefusal(live.get());
       if (refusal.isPresent()) {
@@ -291,262 +363,143 @@ final class Execution implements ObjectWriter.Calls {
     if (live.isPresent() && !live.get().metadata().has("deletionTimestamp")) {
       DeleteOptions delete = DeleteOptions.propagation(p.propagationPolicy());
       Optional<String> uid = live.get().metadata().getString("uid");
-      DeleteOptions d = uid.isPresent() ? delete.withPreconditionUid(uid.get()) : delete;
-      try {
-        call(() -> target.delete(m.gvk(), m.namespace(), m.name(), d));
-      } catch (ClusterException.NotFound gone) {
-        // already deleted
-      }
+      delete(m, uid.map(delete::withPreconditionUid).orElse(delete));
     }
-    put(p, ResultCode.PRUNED, "pruned", OperationPhase.RUNNING);
+    put(p, ResultCode.PRUNED, "pruned", OperationPhase.SUCCEEDED);
   }
 
   private Optional<String> pruneRefusal(Manifest m) throws InterruptedException {
     if (options.tracking().isEmpty()) {
       return Optional.empty();
     }
-    return call(() -> target.get(m.gvk(), m.namespace(), m.name()))
-        .flatMap(writer::pruneRefusal);
-  }
-
-  private void createHook(SyncStep.Hook hook) throws InterruptedException {
-    Manifest m = hook.manifest();
-    if (resumed && adoptedAfterCrash(hook)) {
-      return;
-    }
-    if (hook.deletePolicies().contains(HookDeletePolicy.BEFORE_HOOK_CREATION)) {
-      Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
-      if (live.isPresent()) {
-        deleteQuietly(m);
-        writer.awaitDeletion(m);
-      }
-    }
-    writer.write(m, ObjectWriter.optionsOf(hook), false, false);
-    put(hook, ResultCode.SYNCED, withSharedWarning(hook, m.kind().toLowerCase(Locale.ROOT) + "/"
-        + m.name() + " created"), OperationPhase.RUNNING);
-  }
-
-  /**
-   * On resume, a live hook this operation already created (its result says so, or its
-   * generated name, unique to this operation, is taken) is waited for, never created twice.
-   */
-  private boolean adoptedAfterCrash(SyncStep.Hook hook) throws InterruptedException {
-    Manifest m = hook.manifest();
-    ResourceResult before = results.get(new Slot(hook.key(), hook.phase()));
-    boolean ours = hook.generatedName() || (before != null
-        && before.status() == ResultCode.SYNCED);
-    if (!ours || call(() -> target.get(m.gvk(), m.namespace(), m.name())).isEmpty()) {
-      return false;
-    }
-    if (before == null || before.status() != ResultCode.SYNCED) {
-      put(hook, ResultCode.SYNCED, m.kind().toLowerCase(java.util.Locale.ROOT) + "/"
-          + m.name() + " created", OperationPhase.RUNNING);
-    }
-    return true;
-  }
-
-  private void deleteQuietly(Manifest m) throws InterruptedException {
-    try {
-      call(() -> target.delete(m.gvk(), m.namespace(), m.name(),
-          DeleteOptions.propagation(PropagationPolicy.BACKGROUND)));
-    } catch (ClusterException.NotFound gone) {
-      // already gone
-    }
+    return live(m).flatMap(writer::pruneRefusal);
   }
 
   // ---- waiting ----
 
-  /** Polls until every step of a wave is done; returns the first problem, or null. */
-  private String await(List<? extends SyncStep> steps) {
+  /**
+   * Waits as gitops-engine does before it moves on: for every running hook, and for every
+   * running resource when the sync is multi-step; then for pruned objects still being deleted
+   * (a deletionTimestamp). Fails when a step completed unsuccessfully, or at the wave timeout.
+   */
+  private Waited await(List<? extends SyncStep> steps, boolean resources) {
     Instant deadline = options.clock().instant().plus(options.waveTimeout());
     try {
       while (true) {
-        List<SyncStep> pending = new ArrayList<>();
-        String problem = null;
+        List<SyncStep> running = new ArrayList<>();
+        List<SyncStep> deleting = new ArrayList<>();
         for (SyncStep s : steps) {
-          String p = poll(s, pending);
-          if (p != null && problem == null) {
-            problem = p;
-          }
+          refresh(s, resources, running, deleting);
         }
-        if (problem != null) {
-          return problem;
+        if (running.isEmpty() && deleting.isEmpty()) {
+          boolean failed = steps.stream().map(this::result).anyMatch(r -> r != null
+              && r.hookPhase().isCompleted() && r.hookPhase() != OperationPhase.SUCCEEDED);
+          return failed ? new Waited(true, Optional.empty()) : Waited.DONE;
         }
-        if (pending.isEmpty()) {
-          return null;
-        }
+        String waiting = running.isEmpty() ? waitingFor(deleting, true)
+            : waitingFor(running, false);
         if (!options.clock().instant().isBefore(deadline)) {
-          for (SyncStep s : pending) {
-            update(s, OperationPhase.FAILED, "timed out waiting for healthy state");
+          for (SyncStep s : running) {
+            update(s, OperationPhase.FAILED, "timed out " + waitingFor(List.of(s), false));
           }
-          SyncStep first = pending.get(0);
-          return "timed out waiting for healthy state of " + first.key()
-              + (pending.size() > 1 ? " and " + (pending.size() - 1) + " more resources" : "");
+          return new Waited(true, Optional.of("timed out " + waiting));
         }
         if (executor.isTerminating()) {
-          return null;
+          return Waited.DONE;
         }
-        publish(OperationPhase.RUNNING, "waiting for healthy state of " + pending.get(0).key()
-            + (pending.size() > 1 ? " and " + (pending.size() - 1) + " more resources" : ""));
+        publish(OperationPhase.RUNNING, waiting);
         options.waiter().await(options.pollInterval());
       }
     } catch (ClusterException e) {
-      return e.getMessage();
+      return new Waited(true, Optional.of(e.getMessage()));
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      executor.terminate();
-      return null;
+      interrupted();
+      return Waited.DONE;
     }
   }
 
-  /** Polls one step; adds it to pending when not done; returns a failure message or null. */
-  private String poll(SyncStep s, List<SyncStep> pending) throws InterruptedException {
-    ResourceResult r = results.get(new Slot(s.key(), s.phase()));
-    if (r == null || r.hookPhase().isCompleted()) {
-      return null;
+  /**
+   * gitops-engine's refresh of one running task from its live object: a hook's phase from its
+   * health; a resource Succeeded when healthy or without health, Failed when degraded; a pruned
+   * object still carrying a deletionTimestamp is being deleted.
+   */
+  private void refresh(SyncStep s, boolean resources, List<SyncStep> running,
+      List<SyncStep> deleting) throws InterruptedException {
+    ResourceResult r = result(s);
+    if (r == null) {
+      return;
     }
-    Manifest m = s.manifest();
-    Optional<Manifest> live = call(() -> target.get(m.gvk(), m.namespace(), m.name()));
     if (s instanceof SyncStep.Prune) {
-      if (live.isEmpty()) {
-        update(s, OperationPhase.SUCCEEDED, "pruned");
-      } else {
-        pending.add(s);
+      if (r.status() == ResultCode.PRUNED
+          && live(s.manifest()).filter(l -> l.metadata().has("deletionTimestamp")).isPresent()) {
+        deleting.add(s);
       }
-      return null;
+      return;
     }
+    boolean hook = s instanceof SyncStep.Hook;
+    if (r.hookPhase() != OperationPhase.RUNNING || !(hook || resources)) {
+      return;
+    }
+    Optional<Manifest> live = live(s.manifest());
     if (live.isEmpty()) {
-      pending.add(s);
-      return null;
+      running.add(s);
+      return;
+    }
+    if (hook) {
+      HookState state = hookState(live.get());
+      update(s, state.phase(), state.message());
+      if (state.phase() == OperationPhase.RUNNING) {
+        running.add(s);
+      }
+      return;
     }
     Optional<HealthStatus> health = options.health().assess(live.get());
-    boolean hook = s instanceof SyncStep.Hook;
-    if (health.isEmpty() || health.get().code() == HealthCode.HEALTHY) {
-      update(s, OperationPhase.SUCCEEDED, hook ? health.map(HealthStatus::message)
-          .filter(t -> !t.isEmpty()).orElse(m.name() + " created") : r.message());
-      return null;
-    }
-    HealthCode code = health.get().code();
-    if (code == HealthCode.DEGRADED || (hook && code == HealthCode.UNKNOWN)) {
-      String message = health.get().message();
-      update(s, OperationPhase.FAILED, message);
-      return s.key() + (hook ? " hook failed" : " is degraded") + (message.isEmpty() ? ""
-          : ": " + message);
-    }
-    pending.add(s);
-    return null;
-  }
-
-  // ---- failure, termination, hooks ----
-
-  private OperationState fail(String message) {
-    List<SyncStep> ran = new ArrayList<>();
-    for (SyncStep s : plan.steps()) {
-      if (results.containsKey(new Slot(s.key(), s.phase()))) {
-        ran.add(s);
-      }
-    }
-    deleteHooks(ran, HookDeletePolicy.HOOK_FAILED, null);
-    List<SyncStep> failHooks = new ArrayList<>(plan.syncFailHooks());
-    if (!failHooks.isEmpty() && !executor.isTerminating()) {
-      boolean created = true;
-      for (SyncStep h : failHooks) {
-        created &= execute(h);
-      }
-      if (created) {
-        await(failHooks);
-      }
-      deleteHooks(failHooks, HookDeletePolicy.HOOK_SUCCEEDED, OperationPhase.SUCCEEDED);
-      deleteHooks(failHooks, HookDeletePolicy.HOOK_FAILED, OperationPhase.FAILED);
-    }
-    return finish(OperationPhase.FAILED, message);
-  }
-
-  private OperationState terminated() {
-    publish(OperationPhase.TERMINATING, "terminating");
-    for (SyncStep s : plan.steps()) {
-      ResourceResult r = results.get(new Slot(s.key(), s.phase()));
-      if (s instanceof SyncStep.Hook && r != null && r.hookPhase() == OperationPhase.RUNNING) {
-        try {
-          deleteQuietly(s.manifest());
-        } catch (ClusterException | InterruptedException e) {
-          // best effort
-        }
-        update(s, OperationPhase.FAILED, SyncExecutor.TERMINATED);
-      }
-    }
-    return finish(OperationPhase.FAILED, SyncExecutor.TERMINATED);
-  }
-
-  /** Deletes the hooks with a policy whose phase matches (null: any phase that ran). */
-  private void deleteHooks(List<? extends SyncStep> steps, HookDeletePolicy policy,
-      OperationPhase phase) {
-    for (SyncStep s : steps) {
-      if (!(s instanceof SyncStep.Hook)
-          || !((SyncStep.Hook) s).deletePolicies().contains(policy)) {
-        continue;
-      }
-      ResourceResult r = results.get(new Slot(s.key(), s.phase()));
-      if (r == null || (phase != null && r.hookPhase() != phase)) {
-        continue;
-      }
-      try {
-        deleteQuietly(s.manifest());
-      } catch (ClusterException | InterruptedException e) {
-        // a hook left behind is reported by its result, not by failing the operation
-      }
+    if (health.isEmpty()) {
+      update(s, OperationPhase.SUCCEEDED, "");
+    } else if (health.get().code() == HealthCode.HEALTHY) {
+      update(s, OperationPhase.SUCCEEDED, health.get().message());
+    } else if (health.get().code() == HealthCode.DEGRADED) {
+      update(s, OperationPhase.FAILED, health.get().message());
+    } else {
+      running.add(s);
     }
   }
 
-  // ---- bookkeeping ----
+  // ---- failure ----
 
-  @Override
-  public boolean terminating() {
-    return executor.isTerminating();
-  }
-
-  @Override
-  public <T> T call(Supplier<T> action) throws InterruptedException {
-    RetryPolicy retry = options.retry();
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return action.get();
-      } catch (ClusterException e) {
-        if (!e.isRetryable() || attempt >= retry.limit() || executor.isTerminating()) {
-          throw e;
-        }
-        options.waiter().await(retry.backoff(attempt));
+  /**
+   * gitops-engine's {@code setOperationFailed}: deletes the hooks with HookFailed, then, when
+   * the plan has SyncFail hooks, runs them and waits for them (a SyncFail hook that cannot be
+   * created adds "one or more SyncFail hooks failed"), and ends Failed. The reason lists the
+   * messages of the writes that failed (SyncFailed); a hook or resource that completed
+   * unsuccessfully is reported by its own result.
+   */
+  private OperationState fail(String message, List<? extends SyncStep> scope,
+      Optional<String> timedOut) {
+    deleteHooks(plan.steps(), HookDeletePolicy.HOOK_FAILED);
+    List<String> reasons = syncFailedMessages(scope);
+    timedOut.ifPresent(reasons::add);
+    List<SyncStep.Hook> failHooks = plan.syncFailHooks();
+    if (failHooks.isEmpty() || executor.isTerminating()) {
+      return finish(OperationPhase.FAILED, withReasons(message, reasons));
+    }
+    List<SyncStep> notCreated = new ArrayList<>();
+    for (SyncStep h : failHooks) {
+      if (!execute(h)) {
+        notCreated.add(h);
       }
     }
-  }
-
-  private void put(SyncStep s, ResultCode code, String message, OperationPhase phase) {
-    results.put(new Slot(s.key(), s.phase()), new ResourceResult(s.key(), s.phase(), code,
-        message, phase, s instanceof SyncStep.Hook));
-  }
-
-  private void update(SyncStep s, OperationPhase phase, String message) {
-    Slot slot = new Slot(s.key(), s.phase());
-    ResourceResult r = results.get(slot);
-    if (r != null) {
-      results.put(slot, r.withHookPhase(phase, message));
+    if (!notCreated.isEmpty()) {
+      return finish(OperationPhase.FAILED, withReasons(message, reasons) + "\n"
+          + withReasons("one or more SyncFail hooks failed", syncFailedMessages(notCreated)));
     }
-  }
-
-  private OperationState state(OperationPhase phase, String message, Optional<Instant> end) {
-    return new OperationState(phase, message, new ArrayList<>(results.values()), lastCompleted,
-        startedAt, end);
-  }
-
-  private OperationState publish(OperationPhase phase, String message) {
-    OperationState s = state(phase, message, Optional.empty());
-    executor.publish(s);
-    return s;
-  }
-
-  private OperationState finish(OperationPhase phase, String message) {
-    OperationState s = state(phase, message, Optional.of(options.clock().instant()));
-    executor.publish(s);
-    return s;
+    await(failHooks, false);
+    if (executor.isTerminating()) {
+      return terminated(failHooks);
+    }
+    deleteHooks(failHooks, HookDeletePolicy.HOOK_FAILED);
+    reasons = syncFailedMessages(plan.steps());
+    timedOut.ifPresent(reasons::add);
+    return finish(OperationPhase.FAILED, withReasons(COMPLETED_UNSUCCESSFULLY, reasons));
   }
 }

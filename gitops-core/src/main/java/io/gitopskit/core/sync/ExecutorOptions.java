@@ -26,11 +26,16 @@ import java.util.Optional;
  *     refused. Empty: objects are written as planned and the plan's prune candidates are trusted
  * @param ignoreRules the application's {@code ignoreDifferences}, honoured when writing objects
  *     with {@code RespectIgnoreDifferences=true}
+ * @param syncOptions the application's sync options ({@code syncPolicy.syncOptions}, or the
+ *     operation's): as in gitops-engine they apply to hooks too, each hook's {@code
+ *     argocd.argoproj.io/sync-options} annotation overriding them (a plan carries the effective
+ *     options of every apply, not of hooks); their {@code PrunePropagationPolicy} is also how
+ *     hooks are deleted (delete policies, BeforeHookCreation, termination)
  * @since 0.1
  */
 public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duration pollInterval,
     RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter,
-    Optional<ResourceTracking> tracking, IgnoreRules ignoreRules) {
+    Optional<ResourceTracking> tracking, IgnoreRules ignoreRules, SyncOptions syncOptions) {
 
   /** Checks for nulls and positive durations. */
   public ExecutorOptions {
@@ -41,9 +46,30 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
     Objects.requireNonNull(waiter, "waiter");
     Objects.requireNonNull(tracking, "tracking");
     Objects.requireNonNull(ignoreRules, "ignoreRules");
+    Objects.requireNonNull(syncOptions, "syncOptions");
     if (waveTimeout.isNegative() || pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("waveTimeout >= 0 and pollInterval > 0");
     }
+  }
+
+  /**
+   * Options with the default application sync options.
+   *
+   * @param fieldManager the field manager of every write
+   * @param waveTimeout how long a wave may take to become healthy
+   * @param pollInterval the time between health polls
+   * @param retry the retry policy
+   * @param health the health checks
+   * @param clock the clock
+   * @param waiter lets time pass
+   * @param tracking the application's tracking, if any
+   * @param ignoreRules the application's ignore rules
+   */
+  public ExecutorOptions(String fieldManager, Duration waveTimeout, Duration pollInterval,
+      RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter,
+      Optional<ResourceTracking> tracking, IgnoreRules ignoreRules) {
+    this(fieldManager, waveTimeout, pollInterval, retry, health, clock, waiter, tracking,
+        ignoreRules, SyncOptions.defaults());
   }
 
   /**
@@ -60,7 +86,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
   public ExecutorOptions(String fieldManager, Duration waveTimeout, Duration pollInterval,
       RetryPolicy retry, HealthChecks health, Clock clock, Waiter waiter) {
     this(fieldManager, waveTimeout, pollInterval, retry, health, clock, waiter,
-        Optional.empty(), IgnoreRules.empty());
+        Optional.empty(), IgnoreRules.empty(), SyncOptions.defaults());
   }
 
   /**
@@ -84,7 +110,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withTime(Clock newClock, Waiter newWaiter) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, newClock,
-        newWaiter, tracking, ignoreRules);
+        newWaiter, tracking, ignoreRules, syncOptions);
   }
 
   /**
@@ -95,7 +121,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withRetry(RetryPolicy value) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, value, health, clock,
-        waiter, tracking, ignoreRules);
+        waiter, tracking, ignoreRules, syncOptions);
   }
 
   /**
@@ -106,7 +132,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withWaveTimeout(Duration value) {
     return new ExecutorOptions(fieldManager, value, pollInterval, retry, health, clock, waiter,
-        tracking, ignoreRules);
+        tracking, ignoreRules, syncOptions);
   }
 
   /**
@@ -117,7 +143,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withFieldManager(String value) {
     return new ExecutorOptions(value, waveTimeout, pollInterval, retry, health, clock, waiter,
-        tracking, ignoreRules);
+        tracking, ignoreRules, syncOptions);
   }
 
   /**
@@ -128,7 +154,7 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withTracking(ResourceTracking value) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, clock,
-        waiter, Optional.of(value), ignoreRules);
+        waiter, Optional.of(value), ignoreRules, syncOptions);
   }
 
   /**
@@ -139,6 +165,17 @@ public record ExecutorOptions(String fieldManager, Duration waveTimeout, Duratio
    */
   public ExecutorOptions withIgnoreRules(IgnoreRules value) {
     return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, clock,
-        waiter, tracking, value);
+        waiter, tracking, value, syncOptions);
+  }
+
+  /**
+   * A copy with the application's sync options (for hooks, and how hooks are deleted).
+   *
+   * @param value e.g. {@code SyncOptions.parse(app.syncPolicy().syncOptions())}
+   * @return the copy
+   */
+  public ExecutorOptions withSyncOptions(SyncOptions value) {
+    return new ExecutorOptions(fieldManager, waveTimeout, pollInterval, retry, health, clock,
+        waiter, tracking, ignoreRules, value);
   }
 }

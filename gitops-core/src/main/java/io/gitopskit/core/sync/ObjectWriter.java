@@ -4,14 +4,12 @@ import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.ClusterTarget;
 import io.gitopskit.core.cluster.DeleteOptions;
-import io.gitopskit.core.cluster.FieldCause;
 import io.gitopskit.core.cluster.FieldValidation;
 import io.gitopskit.core.cluster.PropagationPolicy;
 import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.Manifest;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,6 +51,15 @@ final class ObjectWriter {
 
     /** @return whether the operation is being terminated */
     boolean terminating();
+
+    /**
+     * Polls until an object is gone.
+     *
+     * @param m the object
+     * @throws ClusterException.Conflict when it is still there after the wave timeout
+     * @throws InterruptedException when interrupted between polls
+     */
+    void awaitGone(Manifest m) throws InterruptedException;
   }
 
   private static final List<String> SERVER_METADATA = List.of("uid", "resourceVersion",
@@ -70,11 +77,13 @@ final class ObjectWriter {
   }
 
   /**
-   * The effective options of a step that writes an object: an apply's own; a hook's annotation
-   * over the defaults (the plan does not carry the application's options for hooks).
+   * The effective options of a step that writes an object: an apply's own (the plan's); for a
+   * hook, as gitops-engine does, the application's options ({@link
+   * ExecutorOptions#syncOptions()}) overridden by the hook's annotation.
    */
-  static SyncOptions optionsOf(SyncStep step) {
-    return step instanceof SyncStep.Apply a ? a.options() : SyncOptions.of(step.manifest());
+  SyncOptions optionsOf(SyncStep step) {
+    return step instanceof SyncStep.Apply a ? a.options()
+        : options.syncOptions().forResource(step.manifest());
   }
 
   /**
@@ -107,10 +116,27 @@ final class ObjectWriter {
       }
       return applyClientSide(m, live, opts.force(), write, name);
     } catch (ClusterException.Invalid e) {
-      if (dryRun && live != null && (opts.force() || recreated) && updateOnly(e)) {
+      if (dryRun && live != null && (opts.force() || recreated) && validAsNew(m, write)) {
         return name + (opts.replace() ? " replaced" : " configured");
       }
       throw e;
+    }
+  }
+
+  /**
+   * Whether an object whose update the server refused is valid in itself, so that deleting
+   * and creating it (Force, a BeforeHookCreation hook) will work: an update-only rule (an
+   * immutable field) was broken. Decided by the server, not by reading its messages: a dry-run
+   * create of the object is validated before the server finds that the name is taken
+   * (AlreadyExists), so AlreadyExists (or success) means valid, and Invalid is the object's
+   * own fault, which is thrown.
+   */
+  private boolean validAsNew(Manifest m, WriteOptions dryRun) throws InterruptedException {
+    try {
+      calls.call(() -> target.create(m, dryRun));
+      return true;
+    } catch (ClusterException.AlreadyExists taken) {
+      return true;
     }
   }
 
@@ -176,7 +202,7 @@ final class ObjectWriter {
     } catch (ClusterException.NotFound gone) {
       // already deleted
     }
-    awaitDeletion(m);
+    calls.awaitGone(m);
     try {
       calls.call(() -> apply ? target.applyClientSide(m, write) : target.create(m, write));
     } catch (ClusterException e) {
@@ -192,22 +218,6 @@ final class ObjectWriter {
         e.addSuppressed(restoreFailed);
       }
       throw e;
-    }
-  }
-
-  /**
-   * Polls until an object is gone.
-   *
-   * @throws ClusterException.Conflict when it is still there after the wave timeout
-   */
-  void awaitDeletion(Manifest m) throws InterruptedException {
-    Instant deadline = options.clock().instant().plus(options.waveTimeout());
-    while (calls.call(() -> target.get(m.gvk(), m.namespace(), m.name())).isPresent()) {
-      if (!options.clock().instant().isBefore(deadline) || calls.terminating()) {
-        throw new ClusterException.Conflict("timed out waiting for deletion of "
-            + m.kind() + "/" + m.name());
-      }
-      options.waiter().await(options.pollInterval());
     }
   }
 
@@ -257,19 +267,6 @@ final class ObjectWriter {
     Optional<String> owner = options.tracking().get().otherOwner(live);
     return Optional.of(owner.map(o -> "ignored (part of application " + o + ")")
         .orElse("ignored (not tracked by this application)"));
-  }
-
-  /** Whether every cause is a rule only an update breaks (an immutable field). */
-  private static boolean updateOnly(ClusterException.Invalid e) {
-    if (e.causes().isEmpty()) {
-      return false;
-    }
-    for (FieldCause c : e.causes()) {
-      if (!c.message().contains("immutable") && !c.reason().equals("FieldValueForbidden")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** kubectl's resource name: the lower-case kind, then {@code .group} unless core. */

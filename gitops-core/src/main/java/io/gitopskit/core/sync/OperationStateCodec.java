@@ -23,7 +23,8 @@ import java.util.function.Function;
  * Argo CD's spellings for phases and result codes:
  *
  * <pre>{@code
- * {"finishedAt":null,"lastCompletedWave":0,"message":"running","phase":"Running",
+ * {"finishedAt":null,"lastCompletedWave":0,"message":"one or more tasks are running",
+ *  "phase":"Running",
  *  "results":[{"group":"","hook":false,"hookPhase":"Succeeded","kind":"ConfigMap",
  *   "message":"serverside-applied","name":"cfg","namespace":"shop","status":"Synced",
  *   "syncPhase":"Sync"}],"startedAt":"2026-01-01T00:00:00Z","version":1}

@@ -51,7 +51,11 @@ public record RetryPolicy(int limit, Duration duration, int factor, Duration max
   public Duration backoff(int retry) {
     Duration d = duration;
     for (int i = 0; i < retry && d.compareTo(maxDuration) < 0; i++) {
-      d = d.multipliedBy(factor);
+      try {
+        d = d.multipliedBy(factor);
+      } catch (ArithmeticException beyondAnyCap) {
+        return maxDuration;
+      }
     }
     return d.compareTo(maxDuration) > 0 ? maxDuration : d;
   }

@@ -9,9 +9,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Runs a {@link SyncPlan} against a cluster: dry-runs every apply and hook, then applies,
- * creates hooks and prunes phase by phase and wave by wave, waiting after each wave until its
- * objects are healthy (hooks: complete). A failure runs the plan's SyncFail hooks.
+ * Runs a {@link SyncPlan} against a cluster as gitops-engine's sync context does: dry-runs every
+ * apply and hook, then applies, creates hooks and prunes phase by phase and wave by wave,
+ * waiting after each wave until its hooks completed and its objects are healthy; a last wave of
+ * plain resources ends the sync as soon as it is applied. A failure runs the plan's SyncFail
+ * hooks. Phases and messages are gitops-engine's ("successfully synced (all tasks run)", "one
+ * or more objects failed to apply, reason: ...", "Operation terminated", ...).
  *
  * <p>Objects are written as their sync options say: client-side apply by default, server-side
  * apply, replace, force (delete and re-create), field validation on or off, ignored differences
@@ -27,8 +30,14 @@ import java.util.function.Consumer;
  */
 public final class SyncExecutor {
 
-  /** The message of an operation stopped by {@link #terminate()}. */
-  public static final String TERMINATED = "operation terminated";
+  /** gitops-engine's message of an operation stopped by {@link #terminate()} (Failed). */
+  public static final String TERMINATED = "Operation terminated";
+
+  /**
+   * gitops-engine's message of an operation stopped by {@link #terminate()} when a running hook
+   * could not be deleted (Error).
+   */
+  public static final String TERMINATION_ERRORS = "Operation termination had errors";
 
   /**
    * Argo CD's condition type for an object another application also claims; a result whose

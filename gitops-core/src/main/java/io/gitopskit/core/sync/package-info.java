@@ -51,9 +51,36 @@
  * <h2>Execution</h2>
  *
  * <p>{@link io.gitopskit.core.sync.SyncExecutor} runs a plan against a {@link
- * io.gitopskit.core.cluster.ClusterTarget}: a server dry run of every write, then wave by wave
- * with health gates. Each object is written as its effective sync options say (a hook: its
- * annotation's options):
+ * io.gitopskit.core.cluster.ClusterTarget} with gitops-engine's state machine and wording:
+ *
+ * <ol>
+ *   <li>Every written kind must be known to the server, unless a CRD of the sync defines it or
+ *       {@code SkipDryRunOnMissingResource=true} (its dry run is then skipped); otherwise the
+ *       operation fails: "one or more synchronization tasks are not valid".
+ *   <li>A server dry run of every write (once: not again when a started operation resumes):
+ *       "one or more objects failed to apply (dry run)". A failure that only an update can hit
+ *       (an immutable field) is tolerated when the real run deletes and re-creates the object
+ *       (Force, a BeforeHookCreation hook) and a dry-run create of it is accepted.
+ *   <li>Wave by wave ("one or more tasks are running"): a wave with a prune waiting for {@code
+ *       Prune=confirm} holds before anything of it runs ("Waiting for pruning confirmation of
+ *       v1/ConfigMap/x"); a failed write fails the sync: "one or more objects failed to apply,
+ *       reason: &lt;messages&gt;". Then the wave's hooks are waited for, and its resources when
+ *       the plan has more than one wave ("waiting for healthy state of apps/Deployment/web and
+ *       1 more resources", "waiting for completion of hook batch/Job/migrate", "waiting for
+ *       deletion of /ConfigMap/old"); a hook Degraded or Unknown, or a resource Degraded, fails
+ *       the sync: "one or more synchronization tasks completed unsuccessfully". A last wave of
+ *       plain resources succeeds once applied, without waiting: "successfully synced (all tasks
+ *       run)"; otherwise "successfully synced (no more tasks)".
+ *   <li>On failure, SyncFail hooks run and are waited for. Hook delete policies follow the
+ *       operation, not the hook: HookSucceeded hooks are deleted when the sync succeeds,
+ *       HookFailed hooks when it fails, with the application's {@code PrunePropagationPolicy}.
+ *   <li>{@link io.gitopskit.core.sync.SyncExecutor#terminate()} deletes the running hooks
+ *       ("Deleted") and ends the operation Failed "Operation terminated".
+ * </ol>
+ *
+ * <p>Messages never show a Secret's values: they are masked in every result. Each object is
+ * written as its effective sync options say (a hook: the application's options, {@link
+ * io.gitopskit.core.sync.ExecutorOptions#syncOptions()}, overridden by its annotation):
  *
  * <ul>
  *   <li>default: client-side apply ({@code kubectl apply}, last-applied annotation recorded);

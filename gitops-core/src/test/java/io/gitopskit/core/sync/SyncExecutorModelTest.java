@@ -26,6 +26,17 @@ class SyncExecutorModelTest {
   }
 
   @Test
+  void backoffNeverOverflowsAndStaysWithinTheCap() {
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE / 2);
+    RetryPolicy p = new RetryPolicy(Integer.MAX_VALUE, Duration.ofSeconds(1), Integer.MAX_VALUE,
+        huge);
+    assertThat(p.backoff(0)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.backoff(1)).isEqualTo(Duration.ofSeconds(Integer.MAX_VALUE));
+    assertThat(p.backoff(5)).isEqualTo(huge);
+    assertThat(p.backoff(Integer.MAX_VALUE)).isEqualTo(huge);
+  }
+
+  @Test
   void wavesGroupConsecutiveStepsOfOnePhaseAndWave() {
     SyncPlan plan = SyncPlanner.plan(SyncRequest.builder(PlanYaml.load("app-desired.yaml"))
         .build());

@@ -65,6 +65,10 @@ class SyncHookAnnotationsTest {
     assertThat(Annotations.wave(job(Map.of("argocd.argoproj.io/sync-wave", "x",
         "helm.sh/hook-weight", "7")))).isEqualTo(7);
     assertThat(Annotations.wave(job(Map.of()))).isZero();
+    // Go's Atoi reads ASCII digits only; Java's parseInt would read Arabic-Indic ones as 3
+    assertThat(Annotations.wave(job(Map.of("argocd.argoproj.io/sync-wave", "\u0663",
+        "helm.sh/hook-weight", "7")))).isEqualTo(7);
+    assertThat(Annotations.wave(job(Map.of("argocd.argoproj.io/sync-wave", "+2")))).isEqualTo(2);
     assertThat(Annotations.deletePolicies(job(Map.of())))
         .isEqualTo(Set.of(HookDeletePolicy.BEFORE_HOOK_CREATION));
     assertThat(Annotations.deletePolicies(job(Map.of(

@@ -204,6 +204,28 @@ class SyncExecutorOptionsTest {
   }
 
   @Test
+  void forceDryRunStillRefusesAnObjectThatIsInvalidAsNew() {
+    // an admission rule whose message happens to say "immutable": only a dry-run create can
+    // tell that the object itself is invalid, not just its update
+    SimulatedCluster cluster = SimulatedCluster.builder().validator((object, old) ->
+        object.annotation("team").filter("immutable-team"::equals).isPresent()
+            ? List.of(new FieldCause("FieldValueInvalid",
+                "Invalid value: \"immutable-team\": unknown team", "metadata.annotations[team]"))
+            : List.of()).build();
+    sync(cluster, List.of(), immutableConfigMap("one"));
+    String before = uid(live(cluster, "frozen"));
+
+    OperationState state = sync(cluster, List.of("Force=true"),
+        immutableConfigMap("two").withAnnotation("team", "immutable-team"));
+
+    assertThat(state.phase()).isEqualTo(OperationPhase.FAILED);
+    assertThat(state.message()).isEqualTo("one or more objects failed to apply (dry run)");
+    assertThat(result(state, "/ConfigMap/default/frozen").message()).contains("unknown team");
+    assertThat(uid(live(cluster, "frozen"))).as("never deleted").isEqualTo(before);
+    assertThat(data(live(cluster, "frozen"), "k")).contains("one");
+  }
+
+  @Test
   void forcePutsTheOriginalBackWhenTheNewObjectCannotBeCreated() {
     SimulatedCluster cluster = SimulatedCluster.create();
     sync(cluster, List.of(), immutableConfigMap("one"));

@@ -1,13 +1,13 @@
 package io.gitopskit.testkit.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitopskit.core.cluster.ApplyOptions;
 import io.gitopskit.core.cluster.ClusterException;
 import io.gitopskit.core.cluster.WriteOptions;
 import io.gitopskit.core.health.HealthChecks;
 import io.gitopskit.core.health.HealthCode;
-import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.GroupVersionKind;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ManifestSet;
@@ -22,6 +22,7 @@ import io.gitopskit.core.sync.SyncPlan;
 import io.gitopskit.core.sync.SyncPlanner;
 import io.gitopskit.core.sync.SyncRequest;
 import io.gitopskit.testkit.SimulatedCluster;
+import io.gitopskit.testkit.TestManifests;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ class SyncExecutorTest {
   static final GroupVersionKind JOB = new GroupVersionKind("batch", "v1", "Job");
 
   static Manifest yaml(String text) {
-    return ManifestLoader.defaults().loadYaml(text, "test.yaml").asList().get(0);
+    return TestManifests.yaml(text);
   }
 
   static Manifest namespace(String name) {
@@ -82,29 +83,15 @@ class SyncExecutorTest {
   @Test
   void aCrdAndItsCustomResourcesSyncTogether() {
     SimulatedCluster cluster = SimulatedCluster.create();
-    Manifest crd = yaml("""
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata: {name: widgets.example.io}
-        spec:
-          group: example.io
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-        """);
-    Manifest widget = yaml("apiVersion: example.io/v1\nkind: Widget\nmetadata: {name: w,"
-        + " namespace: shop}\nspec: {size: 3}\n");
+    Manifest crd = TestManifests.widgetCrd();
+    Manifest widget = TestManifests.widget("shop");
     SyncPlan plan = plan(namespace("shop"), crd, widget);
 
     OperationState state = new SyncExecutor().run(plan, cluster, options(cluster));
 
     assertThat(state.phase()).as(state.message() + " " + state.results())
         .isEqualTo(OperationPhase.SUCCEEDED);
-    assertThat(cluster.get(new GroupVersionKind("example.io", "v1", "Widget"), "shop", "w"))
+    assertThat(cluster.get(TestManifests.WIDGET, "shop", "w"))
         .isPresent();
   }
 
@@ -234,23 +221,18 @@ class SyncExecutorTest {
     SyncPlan plan = plan(namespace("shop"), configMap("shop", "cfg"),
         deployment("shop", "web", 1, true));
     assertThat(SyncExecutor.waves(plan)).hasSize(2);
-    // first wave done before a "crash"
-    CountingTarget first = new CountingTarget(cluster);
-    SyncExecutor crashed = new SyncExecutor();
+    // the process dies as soon as the first wave is recorded complete
     OperationState[] saved = new OperationState[1];
-    OperationState aborted = crashed.run(plan, first, options(cluster).withTime(cluster.clock(),
-        d -> {
-          cluster.clock().advance(d);
-          if (crashed.currentState().orElseThrow().lastCompletedWave() == 0
-              && saved[0] == null) {
-            saved[0] = crashed.currentState().orElseThrow();
-            crashed.terminate();
-          }
-        }));
-    assertThat(aborted.message()).isEqualTo(SyncExecutor.TERMINATED);
+    SyncExecutor crashing = new SyncExecutor(s -> {
+      if (s.lastCompletedWave() == 0 && saved[0] == null) {
+        saved[0] = s;
+        throw new IllegalStateException("crash");
+      }
+    });
+    assertThatThrownBy(() -> crashing.run(plan, new CountingTarget(cluster), options(cluster)))
+        .hasMessage("crash");
     assertThat(saved[0]).isNotNull();
-    OperationState resumable = new OperationState(OperationPhase.RUNNING, "crashed",
-        saved[0].results(), 0, saved[0].startedAt(), java.util.Optional.empty());
+    OperationState resumable = saved[0];
 
     CountingTarget second = new CountingTarget(cluster);
     OperationState state = new SyncExecutor().resume(plan, second, resumable,

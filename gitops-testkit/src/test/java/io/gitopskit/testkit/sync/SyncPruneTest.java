@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 /** Pruning end to end: order, opt-outs, confirmation and the empty-desired-set guard. */
 class SyncPruneTest {
 
-  /** Records the order of real deletes. */
+  /** Records the order of real deletes: names, and names with the propagation policy. */
   static final class DeleteLog extends DelegatingTarget {
     final List<String> deleted = new ArrayList<>();
+    final List<String> withPolicy = new ArrayList<>();
 
     DeleteLog(SimulatedCluster cluster) {
       super(cluster);
@@ -41,6 +42,7 @@ class SyncPruneTest {
       Manifest out = super.delete(gvk, namespace, name, options);
       if (!options.dryRun()) {
         deleted.add(name);
+        withPolicy.add(name + " " + options.propagation());
       }
       return out;
     }
@@ -115,7 +117,8 @@ class SyncPruneTest {
         .isEqualTo("Waiting for pruning confirmation of v1/ConfigMap/precious");
     assertThat(cluster.get(CM, "default", "precious")).as("not pruned before confirmation")
         .isPresent();
-    assertThat(cluster.get(CM, "default", "cfg")).isPresent();
+    assertThat(cluster.get(CM, "default", "cfg"))
+        .as("as upstream, nothing of the wave runs before the confirmation").isEmpty();
 
     SyncPlan confirmed = SyncPlanner.plan(request.pruneConfirmed(true).build());
     OperationState done = new SyncExecutor().resume(confirmed, cluster, waiting,
@@ -123,6 +126,7 @@ class SyncPruneTest {
 
     assertThat(done.phase()).as(done.message()).isEqualTo(OperationPhase.SUCCEEDED);
     assertThat(cluster.get(CM, "default", "precious")).isEmpty();
+    assertThat(cluster.get(CM, "default", "cfg")).isPresent();
     assertThat(done.result("/ConfigMap/default/precious", SyncPhase.SYNC).orElseThrow()
         .status()).isEqualTo(ResultCode.PRUNED);
   }
