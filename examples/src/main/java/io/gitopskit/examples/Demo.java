@@ -265,7 +265,7 @@ public final class Demo {
 
       ApplicationSet set = ApplicationSetReader.defaults()
           .read(text(argocd, "applicationset.yaml"), "argocd/applicationset.yaml")
-          .applicationSet();
+          .single();
       steps = set.strategy().steps();
       ReconcilePlan plan = ApplicationSetReconciler.reconcile(set,
           set.generatorContext().source(repo.source(git)).build(), List.of(),
