@@ -187,6 +187,35 @@ class GitSourceTest {
   }
 
   @Test
+  void aRepositoryNamedLikeAnAuthErrorIsStillUnreachableWhenTheNetworkFails(
+      @TempDir Path cache) throws Exception {
+    // the failure is classified from what went wrong, never from words in the URL
+    int closed = GitDaemon.freePort();
+    try (GitSource git = source(cache)) {
+      for (String name : List.of("auth-service.git", "host-key-rotation.git",
+          "permission-denied.git")) {
+        assertThatThrownBy(() -> git.resolve(
+            SourceRef.of("http://127.0.0.1:" + closed + "/team/" + name, "apps")))
+            .as(name).isInstanceOf(GitException.Unreachable.class);
+      }
+    }
+  }
+
+  @Test
+  void aTokenUsedAsTheUserNameInAUrlIsMasked(@TempDir Path cache) throws Exception {
+    // GitHub and GitLab accept https://<token>@host/repo: the whole user-info is a secret
+    int closed = GitDaemon.freePort();
+    String token = "ghp_R2d2C3poBb8Yoda0000Luke1111";
+    try (GitSource git = source(cache)) {
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> git.resolve(
+          SourceRef.of("https://" + token + "@127.0.0.1:" + closed + "/apps.git", "apps")));
+      assertThat(t).isInstanceOf(GitException.Unreachable.class)
+          .hasMessageContaining("127.0.0.1:" + closed + "/apps.git");
+      HttpsTransportTest.assertNowhere(t, token);
+    }
+  }
+
+  @Test
   void aPathThatIsNotADirectoryIsAnError(@TempDir Path cache) {
     try (GitSource git = source(cache)) {
       String url = daemon.url("apps.git");
