@@ -297,6 +297,16 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     return mirrors.get(repoUrl).fetchCount();
   }
 
+  /**
+   * How many callers wait for a repository's fetch (tests).
+   *
+   * @param repoUrl the repository URL
+   * @return the waiting callers
+   */
+  int queuedFetches(String repoUrl) {
+    return mirrors.get(repoUrl).queuedFetches();
+  }
+
   private void verifySignatures(String repoUrl, Mirror mirror, ResolvedRevision rev) {
     for (int i = 0; i < policies.size(); i++) {
       SignaturePolicy policy = policies.get(i);

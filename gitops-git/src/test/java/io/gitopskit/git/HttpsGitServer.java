@@ -53,8 +53,17 @@ final class HttpsGitServer implements AutoCloseable {
 
   static final String BACKEND = "/usr/lib/git-core/git-http-backend";
 
-  /** One request as the server saw it: method, path and query, and whether it was let in. */
-  record Request(String method, String pathAndQuery, boolean authorized) {}
+  /**
+   * One request as the server saw it: method, path and query, whether it was let in, and its
+   * body (un-gzipped, as ISO-8859-1 text; e.g. {@code command=fetch} and {@code want} lines).
+   */
+  record Request(String method, String pathAndQuery, boolean authorized, String body) {
+
+    /** Whether this request asks for objects (the step after the refs were read). */
+    boolean wantsObjects() {
+      return pathAndQuery.endsWith("/git-upload-pack") && body.contains("want ");
+    }
+  }
 
   private final HttpsServer server;
   private final ExecutorService pool;
@@ -167,16 +176,25 @@ final class HttpsGitServer implements AutoCloseable {
       String pathAndQuery = ex.getRequestURI().getRawPath()
           + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
       boolean ok = authorized(ex.getRequestHeaders().getFirst("Authorization"));
-      Request req = new Request(ex.getRequestMethod(), pathAndQuery, ok);
+      byte[] body = ex.getRequestBody().readAllBytes();
+      String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
+      byte[] plain = body;
+      if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("gzip")) {
+        try (InputStream in = new java.util.zip.GZIPInputStream(
+            new java.io.ByteArrayInputStream(body))) {
+          plain = in.readAllBytes();
+        }
+      }
+      Request req = new Request(ex.getRequestMethod(), pathAndQuery, ok,
+          new String(plain, StandardCharsets.ISO_8859_1));
       requests.add(req);
       if (!ok) {
-        ex.getRequestBody().readAllBytes();
         ex.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"git\"");
         ex.sendResponseHeaders(401, -1);
         return;
       }
       beforeServe.accept(req);
-      cgi(ex);
+      cgi(ex, body);
     }
   }
 
@@ -190,12 +208,10 @@ final class HttpsGitServer implements AutoCloseable {
   }
 
   /** Runs {@code git http-backend} as CGI: environment in, body on stdin, headers + body out. */
-  private void cgi(HttpExchange ex) throws IOException {
+  private void cgi(HttpExchange ex, byte[] requestBody) throws IOException {
     Path body = Files.createTempFile(root.getParent(), "cgi-", ".in");
     try {
-      try (InputStream in = ex.getRequestBody()) {
-        Files.copy(in, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
+      Files.write(body, requestBody);
       ProcessBuilder pb = new ProcessBuilder(BACKEND)
           .redirectInput(body.toFile())
           .redirectError(ProcessBuilder.Redirect.DISCARD);
