@@ -113,8 +113,11 @@ class GitSourceTest {
       assertThat(git.resolveRevision(url, "1.x").ref()).isEqualTo("refs/tags/v1.4.1");
       assertThat(git.resolveRevision(url, "*").ref()).isEqualTo("refs/tags/v2.1.0");
       assertThat(git.resolveRevision(url, "~1.2").ref()).isEqualTo("refs/tags/v1.2.0");
-      assertThat(git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0").ref())
+      assertThat(git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0-0").ref())
           .isEqualTo("refs/tags/v2.0.0-rc.1");
+      // Masterminds: "<2.1.0" names no pre-release, so it lets none through
+      assertThatThrownBy(() -> git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0"))
+          .isInstanceOf(GitException.RevisionNotFound.class);
       assertThatThrownBy(() -> git.resolveRevision(url, ">=3.0.0"))
           .isInstanceOf(GitException.RevisionNotFound.class)
           .hasMessageContaining(">=3.0.0");
