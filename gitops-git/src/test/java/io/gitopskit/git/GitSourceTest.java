@@ -190,6 +190,46 @@ class GitSourceTest {
   }
 
   @Test
+  void aServerThatGoesAwayIsRetriedWithBackoffAndPickedUpWhenItComesBack(@TempDir Path cache)
+      throws Exception {
+    Path served = base.resolve("served");
+    GitDaemon own = GitDaemon.serve(served);
+    int port = own.port();
+    List<GitDaemon> restarted = new ArrayList<>();
+    List<Duration> waits = new ArrayList<>();
+    Sleeper bringBackBeforeTheThirdTry = d -> {
+      waits.add(d);
+      if (waits.size() == 2 && restarted.isEmpty()) {
+        try {
+          restarted.add(GitDaemon.serve(served, port));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+    try (GitSource git = GitSource.builder().cacheDirectory(cache)
+        .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+        .sleeper(bringBackBeforeTheThirdTry).build()) {
+      String url = own.url("apps.git");
+      assertThat(git.resolve(SourceRef.of(url, "apps/web")).revision()).isEqualTo(c2);
+      own.close(); // the server goes away between two reconciles
+      ResolvedSource again = git.resolve(SourceRef.of(url, "apps/web"));
+      assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+      assertThat(restarted).hasSize(1);
+      assertThat(again.revision()).isEqualTo(c2);
+      assertThat(again.files().paths()).hasSize(4);
+      // and while it is away, the mirror's last state is not served as if nothing happened
+      restarted.get(0).close();
+      waits.clear();
+      assertThatThrownBy(() -> git.resolve(SourceRef.of(url, "apps/web")))
+          .isInstanceOf(GitException.Unreachable.class).hasMessageContaining(url);
+    } finally {
+      own.close();
+      restarted.forEach(GitDaemon::close);
+    }
+  }
+
+  @Test
   void aRepositoryNamedLikeAnAuthErrorIsStillUnreachableWhenTheNetworkFails(
       @TempDir Path cache) throws Exception {
     // the failure is classified from what went wrong, never from words in the URL

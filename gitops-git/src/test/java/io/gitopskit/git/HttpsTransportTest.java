@@ -174,6 +174,30 @@ class HttpsTransportTest {
   }
 
   @Test
+  void theLongestMatchingPrefixChoosesTheToken(@TempDir Path a, @TempDir Path b)
+      throws Exception {
+    RepoCredentials broadRight = RepoCredentials.https("https://127.0.0.1:", "bot", TOKEN);
+    RepoCredentials narrowWrong = RepoCredentials.https(server.url("apps"), "bot", "nope-nope");
+    RepoCredentials broadWrong = RepoCredentials.https("https://", "bot", "nope-nope");
+    RepoCredentials narrowRight = RepoCredentials.https(server.url("apps.git"), "bot", TOKEN);
+    try (GitSource git = GitSource.builder().cacheDirectory(a).retry(RetryPolicy.none())
+        .credentials(narrowRight, trustServer(), broadWrong).build()) {
+      assertThat(git.resolve(SourceRef.of(server.url("apps.git"), "app")).revision())
+          .isEqualTo(commit);
+    }
+    try (GitSource git = GitSource.builder().cacheDirectory(b).retry(RetryPolicy.none())
+        .credentials(broadRight, narrowWrong, trustServer()).build()) {
+      assertThatThrownBy(() -> git.resolve(SourceRef.of(server.url("apps.git"), "app")))
+          .isInstanceOf(GitException.AuthenticationFailed.class);
+    }
+    assertThat(RepoCredentials.select(List.of(broadWrong, narrowRight, trustServer()),
+        server.url("apps.git"))).contains(narrowRight);
+    assertThat(RepoCredentials.select(List.of(trustServer()), server.url("apps.git"))).isEmpty();
+    assertThat(RepoCredentials.selectTls(List.of(narrowRight, trustServer()),
+        server.url("apps.git"))).contains((RepoCredentials.Tls) trustServer());
+  }
+
+  @Test
   void gitWriterPushesOverHttps(@TempDir Path work, @TempDir Path cache) throws Exception {
     String repo = newRepo();
     GitIdentity bot = new GitIdentity("Promoter", "promoter@example.com");
