@@ -49,6 +49,35 @@ class MirrorFetchTest {
         .build();
   }
 
+  /** Holds the first request the filter accepts until released; the hook is then removed. */
+  private static final class Hold implements AutoCloseable {
+    final CountDownLatch held = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    Hold(java.util.function.Predicate<HttpsGitServer.Request> which) {
+      server.beforeServe(r -> {
+        if (which.test(r) && held.getCount() > 0) {
+          held.countDown();
+          try {
+            release.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      });
+    }
+
+    void awaitHeld() throws InterruptedException {
+      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Override
+    public void close() {
+      release.countDown();
+      server.beforeServe(null);
+    }
+  }
+
   private static void awaitQueued(GitSource git, String url, int n) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (git.queuedFetches(url) < n && System.nanoTime() < deadline) {
@@ -61,39 +90,27 @@ class MirrorFetchTest {
   void callersQueuedBehindARunningFetchShareOneNewFetchAndSeeEveryEarlierPush(
       @TempDir Path cache) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    CountDownLatch held = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     try (Repository repo = Repos.bare(served.resolve("busy.git")); GitSource git = source(cache)) {
       String url = server.url("busy.git");
       Repos.commit(repo, "main", Map.of("app/a.yaml", GitSourceTest.CM), "c1");
       git.resolve(SourceRef.of(url, "app")); // the mirror is warm: fetch 1
       String c2 = Repos.commit(repo, "main", Map.of("app/a.yaml", GitSourceTest.SVC), "c2");
       // hold A's request for objects: by then A has read the refs (c2)
-      server.beforeServe(r -> {
-        if (r.wantsObjects() && held.getCount() > 0) {
-          held.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      });
+      Hold hold = new Hold(HttpsGitServer.Request::wantsObjects);
       Future<String> a = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
-      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+      hold.awaitHeld();
       // pushed while A's fetch runs, before B and C ask: they must see it
       String c3 = Repos.commit(repo, "main", Map.of("app/a.yaml", GitSourceTest.DEPLOY), "c3");
       Future<String> b = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
       Future<String> c = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
       awaitQueued(git, url, 2);
-      release.countDown();
+      hold.close();
       assertThat(a.get(10, TimeUnit.SECONDS)).isEqualTo(c2);
       assertThat(b.get(10, TimeUnit.SECONDS)).isEqualTo(c3);
       assertThat(c.get(10, TimeUnit.SECONDS)).isEqualTo(c3);
       // warm-up, A's, and one shared by B and C
       assertThat(git.fetchCount(url)).isEqualTo(3);
     } finally {
-      release.countDown();
       server.beforeServe(null);
       pool.shutdownNow();
     }
@@ -107,27 +124,15 @@ class MirrorFetchTest {
       String url = server.url("together.git");
       String c1 = Repos.commit(repo, "main", Map.of("app/a.yaml", GitSourceTest.CM), "c1");
       // a first caller holds the lock on a cold mirror; three more queue behind it
-      CountDownLatch held = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      server.beforeServe(r -> {
-        if (held.getCount() > 0) {
-          held.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      });
+      Hold hold = new Hold(r -> true);
       Future<String> first = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
-      assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-      server.beforeServe(null);
+      hold.awaitHeld();
       java.util.List<Future<String>> rest = new java.util.ArrayList<>();
       for (int i = 0; i < 3; i++) {
         rest.add(pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision()));
       }
       awaitQueued(git, url, 3);
-      release.countDown();
+      hold.close();
       assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(c1);
       for (Future<String> f : rest) {
         assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo(c1);
