@@ -59,7 +59,11 @@ public abstract sealed class GitException extends SourceException
     }
   }
 
-  /** The server refused the credentials, or none matched a repository that needs them. */
+  /**
+   * The server refused the credentials, none matched a repository that needs them, or the
+   * server could not itself be authenticated (an SSH host key not in {@code known_hosts}, a
+   * TLS certificate not trusted).
+   */
   public static final class AuthenticationFailed extends GitException {
     private static final long serialVersionUID = 1L;
 

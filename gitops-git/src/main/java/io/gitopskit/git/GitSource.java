@@ -9,9 +9,9 @@ import io.gitopskit.git.changes.ChangeSet;
 import io.gitopskit.git.changes.ManifestGeneratePaths;
 import io.gitopskit.git.changes.WatchedApp;
 import io.gitopskit.git.internal.Mirror;
-import io.gitopskit.git.internal.MirrorCache;
 import io.gitopskit.git.internal.OpenPgpVerifier;
 import io.gitopskit.git.internal.Redaction;
+import io.gitopskit.git.internal.Remotes;
 import io.gitopskit.git.internal.Retrying;
 import io.gitopskit.git.internal.TreeCache;
 import io.gitopskit.git.internal.TreePaths;
@@ -90,7 +90,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitSource.class);
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-fA-F]{40}");
 
-  private final MirrorCache mirrors;
+  private final Remotes remotes;
   private final Transports transports;
   private final TreeCache trees;
   private final long maxBytes;
@@ -101,17 +101,12 @@ public final class GitSource implements ManifestSource, AutoCloseable {
   private final Set<String> verified = ConcurrentHashMap.newKeySet();
 
   private GitSource(Builder b) {
-    Path dir = Objects.requireNonNull(b.cacheDirectory, "cacheDirectory");
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the cache directory " + dir, e);
-    }
-    this.mirrors = new MirrorCache(dir);
-    this.transports = new Transports(b.credentials, dir, b.timeout);
+    this.remotes = new Remotes(b.requireDirectory("cacheDirectory"), b.credentials, b.timeout,
+        b.retry, b.sleeper);
+    this.transports = remotes.transports();
     this.trees = new TreeCache(b.treeCacheBytes);
     this.maxBytes = b.maxBytes;
-    this.retrying = new Retrying(b.retry, b.sleeper);
+    this.retrying = remotes.retrying();
     this.refreshInterval = b.refreshInterval;
     this.policies = List.copyOf(b.policies);
     List<OpenPgpVerifier> v = new ArrayList<>();
@@ -168,7 +163,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
    * @throws GitException for Git failures (typed)
    */
   public ResolvedRevision resolveRevision(String repoUrl, String targetRevision) {
-    Mirror mirror = mirrors.get(repoUrl);
+    Mirror mirror = remotes.mirror(repoUrl);
     String rev = targetRevision.trim();
     ResolvedRevision resolved = retrying.run(attempt -> {
       if (FULL_SHA.matcher(rev).matches() && mirror.hasCommit(rev.toLowerCase(java.util.Locale.ROOT))) {
@@ -217,7 +212,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
    */
   public FileTree read(String repoUrl, String commit, String path,
       @Nullable DirectoryOptions options) {
-    Mirror mirror = mirrors.get(repoUrl);
+    Mirror mirror = remotes.mirror(repoUrl);
     String normalized = TreePaths.normalize(path);
     TreeCache.Key key = new TreeCache.Key(Redaction.cacheKey(repoUrl), commit, normalized,
         options == null ? "" : options.toString());
@@ -243,7 +238,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
    * @throws GitException for Git failures (typed)
    */
   public ChangeSet changes(String repoUrl, String from, String to) {
-    Mirror mirror = mirrors.get(repoUrl);
+    Mirror mirror = remotes.mirror(repoUrl);
     String a = commitOf(repoUrl, mirror, from);
     String b = commitOf(repoUrl, mirror, to);
     List<String> paths = new ArrayList<>();
@@ -294,7 +289,17 @@ public final class GitSource implements ManifestSource, AutoCloseable {
    * @return the count
    */
   long fetchCount(String repoUrl) {
-    return mirrors.get(repoUrl).fetchCount();
+    return remotes.mirror(repoUrl).fetchCount();
+  }
+
+  /**
+   * How many callers wait for a repository's fetch (tests).
+   *
+   * @param repoUrl the repository URL
+   * @return the waiting callers
+   */
+  int queuedFetches(String repoUrl) {
+    return remotes.mirror(repoUrl).queuedFetches();
   }
 
   private void verifySignatures(String repoUrl, Mirror mirror, ResolvedRevision rev) {
@@ -361,23 +366,22 @@ public final class GitSource implements ManifestSource, AutoCloseable {
   /** Releases the mirrors and SSH clients. */
   @Override
   public void close() {
-    transports.close();
-    mirrors.close();
+    remotes.close();
   }
 
   /** Builds a {@link GitSource}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable Path cacheDirectory;
-    private final List<RepoCredentials> credentials = new ArrayList<>();
+  public static final class Builder extends RemoteBuilder<Builder> {
     private long maxBytes = DEFAULT_MAX_BYTES;
-    private RetryPolicy retry = RetryPolicy.defaults();
-    private Sleeper sleeper = Sleeper.threadSleep();
     private Duration refreshInterval = Duration.ZERO;
-    private Duration timeout = Duration.ofSeconds(60);
     private long treeCacheBytes = 64L * 1024 * 1024;
     private final List<SignaturePolicy> policies = new ArrayList<>();
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Where the mirrors live (one bare repository per URL); created if missing.
@@ -386,20 +390,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
      * @return this builder
      */
     public Builder cacheDirectory(Path dir) {
-      this.cacheDirectory = Objects.requireNonNull(dir, "dir");
-      return this;
-    }
-
-    /**
-     * Adds credentials; the longest matching URL prefix wins.
-     *
-     * @param values the credentials
-     * @return this builder
-     */
-    public Builder credentials(RepoCredentials... values) {
-      for (RepoCredentials c : values) {
-        credentials.add(Objects.requireNonNull(c, "credentials"));
-      }
+      this.directory = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
@@ -419,28 +410,6 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     }
 
     /**
-     * How transient failures are retried (default: 3 tries, 250 ms then 500 ms).
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder retry(RetryPolicy value) {
-      this.retry = Objects.requireNonNull(value, "retry");
-      return this;
-    }
-
-    /**
-     * How to wait between tries (default: sleep the thread).
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
-      return this;
-    }
-
-    /**
      * The least time between two fetches of one repository for symbolic revisions (branches,
      * tags, HEAD, constraints). Default zero: every resolve fetches (cheaply, when nothing
      * changed). A full commit id already in the mirror never fetches.
@@ -453,20 +422,6 @@ public final class GitSource implements ManifestSource, AutoCloseable {
         throw new IllegalArgumentException("refreshInterval must not be negative");
       }
       this.refreshInterval = value;
-      return this;
-    }
-
-    /**
-     * The network timeout of one fetch (default 60 s).
-     *
-     * @param value the timeout, at least one second
-     * @return this builder
-     */
-    public Builder timeout(Duration value) {
-      if (value.toSeconds() < 1) {
-        throw new IllegalArgumentException("timeout must be at least one second");
-      }
-      this.timeout = value;
       return this;
     }
 
@@ -503,9 +458,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
      * @throws IllegalStateException if no cache directory was set
      */
     public GitSource build() {
-      if (cacheDirectory == null) {
-        throw new IllegalStateException("cacheDirectory is required");
-      }
+      requireDirectory("cacheDirectory");
       return new GitSource(this);
     }
   }

@@ -1,7 +1,7 @@
 package io.gitopskit.git;
 
 import io.gitopskit.git.internal.Mirror;
-import io.gitopskit.git.internal.MirrorCache;
+import io.gitopskit.git.internal.Remotes;
 import io.gitopskit.git.internal.Retrying;
 import io.gitopskit.git.internal.TreePaths;
 import io.gitopskit.git.internal.Transports;
@@ -68,22 +68,17 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GitWriter implements AutoCloseable {
 
-  private final MirrorCache mirrors;
+  private final Remotes remotes;
   private final Transports transports;
   private final Retrying retrying;
   private final int maxPushAttempts;
   private final Clock clock;
 
   private GitWriter(Builder b) {
-    Path dir = Objects.requireNonNull(b.workDirectory, "workDirectory");
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the work directory " + dir, e);
-    }
-    this.mirrors = new MirrorCache(dir);
-    this.transports = new Transports(b.credentials, dir, b.timeout);
-    this.retrying = new Retrying(b.retry, b.sleeper);
+    this.remotes = new Remotes(b.requireDirectory("workDirectory"), b.credentials, b.timeout,
+        b.retry, b.sleeper);
+    this.transports = remotes.transports();
+    this.retrying = remotes.retrying();
     this.maxPushAttempts = b.maxPushAttempts;
     this.clock = b.clock;
   }
@@ -223,13 +218,10 @@ public final class GitWriter implements AutoCloseable {
 
   private CommitResult commitOnBranch(String repoUrl, String branch, String message,
       GitIdentity author, GitIdentity committer, TreeChange change) {
-    Mirror mirror = mirrors.get(repoUrl);
+    Mirror mirror = remotes.mirror(repoUrl);
     String lastStatus = "";
     for (int attempt = 1; attempt <= maxPushAttempts; attempt++) {
-      retrying.run(a -> {
-        mirror.fetch(transports);
-        return null;
-      });
+      remotes.fetched(repoUrl);
       Repository repo = mirror.repository();
       try (ObjectInserter ins = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
         Ref ref = repo.exactRef(Constants.R_HEADS + branch);
@@ -357,12 +349,7 @@ public final class GitWriter implements AutoCloseable {
   }
 
   private Mirror fetched(String repoUrl) {
-    Mirror mirror = mirrors.get(repoUrl);
-    retrying.run(a -> {
-      mirror.fetch(transports);
-      return null;
-    });
-    return mirror;
+    return remotes.fetched(repoUrl);
   }
 
   private PersonIdent ident(GitIdentity who) {
@@ -376,21 +363,20 @@ public final class GitWriter implements AutoCloseable {
   /** Releases the mirrors and SSH clients. */
   @Override
   public void close() {
-    transports.close();
-    mirrors.close();
+    remotes.close();
   }
 
   /** Builds a {@link GitWriter}. Not thread-safe. */
-  public static final class Builder {
-    private @Nullable Path workDirectory;
-    private final List<RepoCredentials> credentials = new ArrayList<>();
-    private RetryPolicy retry = RetryPolicy.defaults();
-    private Sleeper sleeper = Sleeper.threadSleep();
+  public static final class Builder extends RemoteBuilder<Builder> {
     private int maxPushAttempts = 3;
-    private Duration timeout = Duration.ofSeconds(60);
     private Clock clock = Clock.system(TimeZone.getTimeZone("UTC").toZoneId());
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Where the writer keeps its mirrors (separate from a {@link GitSource}'s cache).
@@ -399,42 +385,7 @@ public final class GitWriter implements AutoCloseable {
      * @return this builder
      */
     public Builder workDirectory(Path dir) {
-      this.workDirectory = Objects.requireNonNull(dir, "dir");
-      return this;
-    }
-
-    /**
-     * Adds credentials; the longest matching URL prefix wins.
-     *
-     * @param values the credentials
-     * @return this builder
-     */
-    public Builder credentials(RepoCredentials... values) {
-      for (RepoCredentials c : values) {
-        credentials.add(Objects.requireNonNull(c, "credentials"));
-      }
-      return this;
-    }
-
-    /**
-     * How network and authentication failures are retried.
-     *
-     * @param value the policy
-     * @return this builder
-     */
-    public Builder retry(RetryPolicy value) {
-      this.retry = Objects.requireNonNull(value, "retry");
-      return this;
-    }
-
-    /**
-     * How to wait between tries.
-     *
-     * @param value the sleeper
-     * @return this builder
-     */
-    public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      this.directory = Objects.requireNonNull(dir, "dir");
       return this;
     }
 
@@ -449,20 +400,6 @@ public final class GitWriter implements AutoCloseable {
         throw new IllegalArgumentException("maxPushAttempts must be at least 1");
       }
       this.maxPushAttempts = value;
-      return this;
-    }
-
-    /**
-     * The network timeout (default 60 s).
-     *
-     * @param value at least one second
-     * @return this builder
-     */
-    public Builder timeout(Duration value) {
-      if (value.toSeconds() < 1) {
-        throw new IllegalArgumentException("timeout must be at least one second");
-      }
-      this.timeout = value;
       return this;
     }
 
@@ -484,9 +421,7 @@ public final class GitWriter implements AutoCloseable {
      * @throws IllegalStateException if no work directory was set
      */
     public GitWriter build() {
-      if (workDirectory == null) {
-        throw new IllegalStateException("workDirectory is required");
-      }
+      requireDirectory("workDirectory");
       return new GitWriter(this);
     }
   }

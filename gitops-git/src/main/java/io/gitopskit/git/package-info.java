@@ -7,8 +7,9 @@
  *       semver constraints to one commit, reads files straight from a shared bare mirror's
  *       object database, follows only in-repository symlinks, caps sizes, verifies signatures
  *       and reports changed paths between commits;
- *   <li>{@link io.gitopskit.git.RepoCredentials} holds HTTPS tokens and SSH keys per URL
- *       prefix; secrets never appear in messages or logs;
+ *   <li>{@link io.gitopskit.git.RepoCredentials} holds HTTPS tokens, SSH keys and TLS trust
+ *       (custom CA certificates, or insecure) per URL prefix; secrets never appear in messages
+ *       or logs;
  *   <li>every failure is a {@link io.gitopskit.git.GitException} case (sealed), retried with
  *       {@link io.gitopskit.git.RetryPolicy} when transient, never an empty result.
  * </ul>

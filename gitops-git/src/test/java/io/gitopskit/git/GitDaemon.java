@@ -24,7 +24,11 @@ final class GitDaemon implements AutoCloseable {
   }
 
   static GitDaemon serve(Path baseDir) throws IOException, InterruptedException {
-    int port = freePort();
+    return serve(baseDir, freePort());
+  }
+
+  /** Serves on a given port, e.g. to bring a stopped server back where clients expect it. */
+  static GitDaemon serve(Path baseDir, int port) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(BINARY, "--export-all", "--enable=receive-pack",
         "--base-path=" + baseDir, "--listen=127.0.0.1", "--port=" + port, "--reuseaddr",
         baseDir.toString()))

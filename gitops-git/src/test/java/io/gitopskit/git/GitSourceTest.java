@@ -113,8 +113,11 @@ class GitSourceTest {
       assertThat(git.resolveRevision(url, "1.x").ref()).isEqualTo("refs/tags/v1.4.1");
       assertThat(git.resolveRevision(url, "*").ref()).isEqualTo("refs/tags/v2.1.0");
       assertThat(git.resolveRevision(url, "~1.2").ref()).isEqualTo("refs/tags/v1.2.0");
-      assertThat(git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0").ref())
+      assertThat(git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0-0").ref())
           .isEqualTo("refs/tags/v2.0.0-rc.1");
+      // Masterminds: "<2.1.0" names no pre-release, so it lets none through
+      assertThatThrownBy(() -> git.resolveRevision(url, ">=2.0.0-rc.0 <2.1.0"))
+          .isInstanceOf(GitException.RevisionNotFound.class);
       assertThatThrownBy(() -> git.resolveRevision(url, ">=3.0.0"))
           .isInstanceOf(GitException.RevisionNotFound.class)
           .hasMessageContaining(">=3.0.0");
@@ -183,6 +186,75 @@ class GitSourceTest {
         assertThat(c.toString()).doesNotContain(secret);
       }
       assertThat(t.getMessage()).contains("127.0.0.1:" + closed);
+    }
+  }
+
+  @Test
+  void aServerThatGoesAwayIsRetriedWithBackoffAndPickedUpWhenItComesBack(@TempDir Path cache)
+      throws Exception {
+    Path served = base.resolve("served");
+    GitDaemon own = GitDaemon.serve(served);
+    int port = own.port();
+    List<GitDaemon> restarted = new ArrayList<>();
+    List<Duration> waits = new ArrayList<>();
+    Sleeper bringBackBeforeTheThirdTry = d -> {
+      waits.add(d);
+      if (waits.size() == 2 && restarted.isEmpty()) {
+        try {
+          restarted.add(GitDaemon.serve(served, port));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+    };
+    try (GitSource git = GitSource.builder().cacheDirectory(cache)
+        .retry(new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1)))
+        .sleeper(bringBackBeforeTheThirdTry).build()) {
+      String url = own.url("apps.git");
+      assertThat(git.resolve(SourceRef.of(url, "apps/web")).revision()).isEqualTo(c2);
+      own.close(); // the server goes away between two reconciles
+      ResolvedSource again = git.resolve(SourceRef.of(url, "apps/web"));
+      assertThat(waits).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+      assertThat(restarted).hasSize(1);
+      assertThat(again.revision()).isEqualTo(c2);
+      assertThat(again.files().paths()).hasSize(4);
+      // and while it is away, the mirror's last state is not served as if nothing happened
+      restarted.get(0).close();
+      waits.clear();
+      assertThatThrownBy(() -> git.resolve(SourceRef.of(url, "apps/web")))
+          .isInstanceOf(GitException.Unreachable.class).hasMessageContaining(url);
+    } finally {
+      own.close();
+      restarted.forEach(GitDaemon::close);
+    }
+  }
+
+  @Test
+  void aRepositoryNamedLikeAnAuthErrorIsStillUnreachableWhenTheNetworkFails(
+      @TempDir Path cache) throws Exception {
+    // the failure is classified from what went wrong, never from words in the URL
+    int closed = GitDaemon.freePort();
+    try (GitSource git = source(cache)) {
+      for (String name : List.of("auth-service.git", "host-key-rotation.git",
+          "permission-denied.git")) {
+        assertThatThrownBy(() -> git.resolve(
+            SourceRef.of("http://127.0.0.1:" + closed + "/team/" + name, "apps")))
+            .as(name).isInstanceOf(GitException.Unreachable.class);
+      }
+    }
+  }
+
+  @Test
+  void aTokenUsedAsTheUserNameInAUrlIsMasked(@TempDir Path cache) throws Exception {
+    // GitHub and GitLab accept https://<token>@host/repo: the whole user-info is a secret
+    int closed = GitDaemon.freePort();
+    String token = "ghp_R2d2C3poBb8Yoda0000Luke1111";
+    try (GitSource git = source(cache)) {
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> git.resolve(
+          SourceRef.of("https://" + token + "@127.0.0.1:" + closed + "/apps.git", "apps")));
+      assertThat(t).isInstanceOf(GitException.Unreachable.class)
+          .hasMessageContaining("127.0.0.1:" + closed + "/apps.git");
+      HttpsTransportTest.assertNowhere(t, token);
     }
   }
 

@@ -31,6 +31,9 @@ final class Repos {
   /** A symlink's content: its target. */
   record Link(String target) {}
 
+  /** A submodule entry (gitlink): the commit it pins. */
+  record Gitlink(String commit) {}
+
   private static final PersonIdent BOT =
       new PersonIdent("Test Bot", "bot@example.com", Instant.parse("2026-01-01T00:00:00Z"),
           ZoneOffset.UTC);
@@ -60,7 +63,10 @@ final class Repos {
       for (Map.Entry<String, ?> e : new TreeMap<>(files).entrySet()) {
         DirCacheEntry entry = new DirCacheEntry(e.getKey());
         Object v = e.getValue();
-        if (v instanceof Link) {
+        if (v instanceof Gitlink) {
+          entry.setFileMode(FileMode.GITLINK);
+          entry.setObjectId(ObjectId.fromString(((Gitlink) v).commit()));
+        } else if (v instanceof Link) {
           entry.setFileMode(FileMode.SYMLINK);
           entry.setObjectId(ins.insert(Constants.OBJ_BLOB,
               ((Link) v).target().getBytes(StandardCharsets.UTF_8)));

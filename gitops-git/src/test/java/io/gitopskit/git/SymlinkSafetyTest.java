@@ -8,6 +8,7 @@ import io.gitopskit.core.source.SourceRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.AfterAll;
@@ -139,6 +140,82 @@ class SymlinkSafetyTest {
         assertThat(g.resolve(SourceRef.of(url, "app3")).files().paths())
             .containsExactly("ok.yaml");
       }
+    }
+  }
+
+  @Test
+  void moreLinkShapes(@TempDir Path dir) throws Exception {
+    try (Repository r = Repos.bare(base.resolve("served/shapes.git"))) {
+      Map<String, Object> files = new java.util.HashMap<>();
+      files.put("shared/x.yaml", GitSourceTest.CM);
+      // a chain of links that ends inside
+      files.put("chain/a.yaml", new Repos.Link("b.yaml"));
+      files.put("chain/b.yaml", new Repos.Link("../links/c.yaml"));
+      files.put("links/c.yaml", new Repos.Link("../shared/x.yaml"));
+      // a chain whose last hop leaves the root
+      files.put("badchain/a.yaml", new Repos.Link("../links/out.yaml"));
+      files.put("links/out.yaml", new Repos.Link("../../etc/passwd"));
+      // a link to a directory outside the root, and an absolute one to /etc
+      files.put("outdir/etc", new Repos.Link("../../../etc"));
+      files.put("absdir/etc", new Repos.Link("/etc"));
+      files.put("absdir/keep.yaml", GitSourceTest.CM);
+      Repos.commit(r, "main", files, "shapes");
+    }
+    try (GitSource g = GitSource.builder().cacheDirectory(dir).retry(RetryPolicy.none())
+        .build()) {
+      String url = daemon.url("shapes.git");
+      FileTree chain = g.resolve(SourceRef.of(url, "chain")).files();
+      assertThat(chain.paths()).containsExactly("a.yaml", "b.yaml");
+      assertThat(new String(chain.read("a.yaml"), StandardCharsets.UTF_8))
+          .isEqualTo(GitSourceTest.CM);
+      assertThatThrownBy(() -> g.resolve(SourceRef.of(url, "badchain")))
+          .isInstanceOf(GitException.UnsafeContent.class)
+          .hasMessage("out of bounds symlink \"links/out.yaml\": "
+              + "target leaves the repository root");
+      assertThatThrownBy(() -> g.resolve(SourceRef.of(url, "outdir")))
+          .isInstanceOf(GitException.UnsafeContent.class)
+          .hasMessageContaining("outdir/etc");
+      assertThatThrownBy(() -> g.resolve(SourceRef.of(url, "absdir")))
+          .isInstanceOf(GitException.UnsafeContent.class)
+          .hasMessage("out of bounds symlink \"absdir/etc\": absolute target");
+      // the application path itself through a link that leaves the root
+      assertThatThrownBy(() -> g.resolve(SourceRef.of(url, "outdir/etc")))
+          .isInstanceOf(GitException.UnsafeContent.class);
+    }
+  }
+
+  @Test
+  void applicationPathsThatEscapeOrCarryControlCharactersAreRefused() {
+    String url = daemon.url("cli.git");
+    for (String bad : List.of("apps/../../etc", "../cli.git", "/etc", "C:\\Windows",
+        "apps/web/../../..", "apps/web\u0000/x", "apps\n/web")) {
+      assertThatThrownBy(() -> git.resolve(new SourceRef(url, bad, "v1.0.0")))
+          .as(bad.replace("\u0000", "\\0")).isInstanceOf(GitException.UnsafeContent.class)
+          .satisfies(t -> assertThat(t.getMessage()).doesNotContain("\u0000"));
+    }
+    // dots that stay inside are fine
+    assertThat(read("apps/escape/../web").paths()).isEqualTo(read("apps/web").paths());
+  }
+
+  @Test
+  void aFanOutOfDirectoryLinksIsCutOffNotWalkedForever(@TempDir Path dir) throws Exception {
+    // seven levels of ten links each to the next level: 10^7 paths without a single file
+    // (the bottom holds only a submodule entry), a "billion laughs" made of symlinks
+    try (Repository r = Repos.bare(base.resolve("served/bomb.git"))) {
+      Map<String, Object> files = new java.util.HashMap<>();
+      for (int level = 0; level < 7; level++) {
+        for (int i = 0; i < 10; i++) {
+          files.put("bomb/l" + level + "/n" + i, new Repos.Link("../l" + (level + 1)));
+        }
+      }
+      files.put("bomb/l7/sub", new Repos.Gitlink("0123456789012345678901234567890123456789"));
+      Repos.commit(r, "main", files, "bomb");
+    }
+    try (GitSource g = GitSource.builder().cacheDirectory(dir).retry(RetryPolicy.none())
+        .build()) {
+      assertThatThrownBy(() -> g.resolve(SourceRef.of(daemon.url("bomb.git"), "bomb/l0")))
+          .isInstanceOf(GitException.SizeLimitExceeded.class)
+          .hasMessageContaining("entries");
     }
   }
 }

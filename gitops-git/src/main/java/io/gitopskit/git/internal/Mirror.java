@@ -31,15 +31,18 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One repository's local bare mirror: branches and tags fetched as they are on the remote, the
  * remote's {@code HEAD} as {@code refs/gitopskit/HEAD}. Files are read straight from its object
  * database; there is no working tree.
  *
- * <p>Thread-safe. Fetches are single-flight: a caller that asks for a fetch while another one
- * runs waits for it and uses its result instead of starting a second one. Reads never block on
- * a fetch (JGit's object database can be read while packs are added). Not API.
+ * <p>Thread-safe. Fetches are single-flight and never stale: a caller shares the outcome (the
+ * refs, or the failure) of a fetch that started after it asked, since that fetch saw every push
+ * made before the caller asked; callers queued behind a fetch that was already running share
+ * one new fetch. Reads never block on a fetch (JGit's object database can be read while packs
+ * are added). Not API.
  */
 public final class Mirror implements AutoCloseable {
 
@@ -57,6 +60,12 @@ public final class Mirror implements AutoCloseable {
   private final Repository repo;
   private final ReentrantLock fetchLock = new ReentrantLock();
   private final AtomicLong completedFetches = new AtomicLong();
+  /** How many fetches have started; each fetch's number is its start order. */
+  private final AtomicLong startedFetches = new AtomicLong();
+  /** The number of the last fetch that ended (guarded by the lock). */
+  private long lastEnded;
+  /** How the last fetch that ended failed, or null if it succeeded (guarded by the lock). */
+  private @Nullable GitException lastFailure;
   private volatile long lastFetchNanos;
   private volatile boolean fetchedOnce;
 
@@ -125,28 +134,51 @@ public final class Mirror implements AutoCloseable {
   }
 
   /**
-   * Fetches branches, tags and HEAD, pruning deleted refs. If another caller's fetch completes
-   * while this one waits for the lock, that fetch is used instead.
+   * Fetches branches, tags and HEAD, pruning deleted refs. If a fetch that started after this
+   * call ended while this one waited for the lock, its outcome is shared instead: its refs, or
+   * its failure. A fetch already running when this call came may have missed a push made just
+   * before, so it is never shared.
    *
    * @param transports credentials and error mapping
    * @throws GitException if the fetch fails
    */
   public void fetch(Transports transports) {
-    long ticket = completedFetches.get();
+    long asked = startedFetches.get(); // fetches numbered above this one started after we asked
     fetchLock.lock();
     try {
-      if (completedFetches.get() != ticket) {
-        return; // a fetch that started after we asked has just completed: share it
+      if (lastEnded > asked) {
+        if (lastFailure != null) {
+          throw lastFailure;
+        }
+        return;
       }
-      if (!fetchedOnce || !upToDate(transports)) {
-        doFetch(transports, SPECS);
+      long mine = startedFetches.incrementAndGet();
+      try {
+        if (!fetchedOnce || !upToDate(transports)) {
+          doFetch(transports, SPECS);
+        }
+      } catch (GitException e) {
+        lastEnded = mine;
+        lastFailure = e;
+        throw e;
       }
+      lastEnded = mine;
+      lastFailure = null;
       lastFetchNanos = System.nanoTime();
       fetchedOnce = true;
       completedFetches.incrementAndGet();
     } finally {
       fetchLock.unlock();
     }
+  }
+
+  /**
+   * How many callers wait for the fetch lock (tests and diagnostics).
+   *
+   * @return an estimate of the waiting threads
+   */
+  public int queuedFetches() {
+    return fetchLock.getQueueLength();
   }
 
   /**

@@ -15,18 +15,25 @@ public final class Redaction {
 
   private static final Pattern URL_USERINFO =
       Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s:]*):([^/@\\s]*)@");
+  /** {@code https://<token>@host}: over HTTP a lone user-info is a token (GitHub, GitLab). */
+  private static final Pattern HTTP_TOKEN_USERINFO =
+      Pattern.compile("((?i:https?|ftps?)://)([^/@\\s:]+)@");
 
   private Redaction() {}
 
   /**
-   * A URL without its password: {@code https://u:t@h/r} becomes {@code https://u:***@h/r}.
+   * A URL without its password: {@code https://u:t@h/r} becomes {@code https://u:***@h/r}, and
+   * over HTTP(S) a lone user-info (a token) is masked too: {@code https://t@h/r} becomes {@code
+   * https://***@h/r}.
    *
    * @param url a URL, or any text containing URLs
    * @return the text with user-info passwords masked
    */
   public static String url(String url) {
-    Matcher m = URL_USERINFO.matcher(url);
-    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + ":***@"));
+    String s = URL_USERINFO.matcher(url)
+        .replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + ":***@"));
+    return HTTP_TOKEN_USERINFO.matcher(s)
+        .replaceAll(r -> Matcher.quoteReplacement(r.group(1) + "***@"));
   }
 
   /**
@@ -36,8 +43,9 @@ public final class Redaction {
    * @return the URL with the password removed
    */
   public static String cacheKey(String url) {
-    Matcher m = URL_USERINFO.matcher(url);
-    return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + "@"));
+    String s = URL_USERINFO.matcher(url)
+        .replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + "@"));
+    return HTTP_TOKEN_USERINFO.matcher(s).replaceAll(r -> Matcher.quoteReplacement(r.group(1)));
   }
 
   /**

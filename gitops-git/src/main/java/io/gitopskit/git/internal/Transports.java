@@ -22,6 +22,7 @@ import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -39,6 +40,8 @@ public final class Transports implements AutoCloseable {
   private final List<String> secrets;
   private final Map<RepoCredentials.Ssh, SshdSessionFactory> factories =
       new ConcurrentHashMap<>();
+  private final Map<RepoCredentials.Tls, TlsConnectionFactory> tlsFactories =
+      new ConcurrentHashMap<>();
 
   /**
    * Creates the wiring.
@@ -55,7 +58,7 @@ public final class Transports implements AutoCloseable {
     for (RepoCredentials c : this.credentials) {
       if (c instanceof RepoCredentials.Https) {
         s.add(((RepoCredentials.Https) c).token());
-      } else {
+      } else if (c instanceof RepoCredentials.Ssh) {
         RepoCredentials.Ssh ssh = (RepoCredentials.Ssh) c;
         s.add(ssh.privateKey());
         if (!ssh.passphrase().isEmpty()) {
@@ -83,8 +86,13 @@ public final class Transports implements AutoCloseable {
    */
   public TransportConfigCallback configure(String url) {
     Optional<RepoCredentials> c = RepoCredentials.select(credentials, url);
+    Optional<TlsConnectionFactory> tls = RepoCredentials.selectTls(credentials, url)
+        .map(t -> tlsFactories.computeIfAbsent(t, TlsConnectionFactory::new));
     return transport -> {
       transport.setTimeout(timeoutSeconds);
+      if (transport instanceof TransportHttp && tls.isPresent()) {
+        ((TransportHttp) transport).setHttpConnectionFactory(tls.get());
+      }
       if (transport instanceof SshTransport) {
         RepoCredentials.Ssh ssh = c.filter(RepoCredentials.Ssh.class::isInstance)
             .map(RepoCredentials.Ssh.class::cast).orElse(null);
@@ -142,40 +150,67 @@ public final class Transports implements AutoCloseable {
   }
 
   /**
-   * A typed, secret-free failure for a JGit transport or I/O failure.
+   * A typed, secret-free failure for a JGit transport or I/O failure: {@link
+   * GitException.AuthenticationFailed} when the server refused the credentials or could not
+   * itself be authenticated (SSH host key not known, TLS certificate not trusted), else {@link
+   * GitException.Unreachable}. The kind is decided from the failure's types and messages with
+   * every URL taken out, so a repository named {@code auth-service} is not an auth failure.
    *
    * @param what e.g. {@code fetch https://host/repo}
    * @param e the failure
    * @return the exception to throw
    */
   public GitException failure(String what, Exception e) {
-    StringBuilder all = new StringBuilder();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      all.append(' ').append(t.getMessage());
-    }
-    String lower = all.toString().toLowerCase(Locale.ROOT);
     String detail = Redaction.text(rootMessage(e), secrets);
     Redaction.RedactedCause cause = Redaction.cause(e, secrets);
     String message = "failed to " + Redaction.url(what) + ": " + detail;
-    if (lower.contains("auth") || lower.contains("not authorized")
-        || lower.contains("credentialsprovider") || lower.contains("server key")
-        || lower.contains("host key") || lower.contains("permission denied")
-        || lower.contains("cannot log in") || lower.contains("no ssh credentials")) {
-      return new GitException.AuthenticationFailed(message, cause);
-    }
-    return new GitException.Unreachable(message, cause);
+    return isAuthentication(e)
+        ? new GitException.AuthenticationFailed(message, cause)
+        : new GitException.Unreachable(message, cause);
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    String msg = e.getMessage();
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-      if (t.getMessage() != null) {
-        msg = msg == null ? t.getMessage() : msg + " (" + t.getMessage() + ")";
+  private static final java.util.regex.Pattern URLS =
+      java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://\\S*|\\S+@\\S+:\\S*|'/\\S*'");
+  private static final List<String> AUTH_WORDS = List.of("not authorized", "authentication",
+      "credentialsprovider", "server key", "host key", "permission denied", "cannot log in",
+      "no ssh credentials", "not permitted", "ssl problems", "certification path",
+      "pkix path");
+
+  static boolean isAuthentication(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLHandshakeException
+          || t instanceof java.security.cert.CertificateException
+          || t instanceof java.security.cert.CertPathValidatorException) {
+        return true;
+      }
+      String msg = t.getMessage();
+      if (msg != null) {
+        String lower = URLS.matcher(msg).replaceAll(" ").toLowerCase(Locale.ROOT);
+        for (String word : AUTH_WORDS) {
+          if (lower.contains(word)) {
+            return true;
+          }
+        }
       }
     }
-    return msg == null ? e.getClass().getSimpleName() : msg;
+    return false;
+  }
+
+  /** The failure's message with its causes' messages that add something, in order. */
+  private static String rootMessage(Throwable e) {
+    StringBuilder msg = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage();
+      if (m == null || m.isBlank() || msg.indexOf(m) >= 0) {
+        continue;
+      }
+      if (msg.length() == 0) {
+        msg.append(m);
+      } else {
+        msg.append(" (").append(m).append(')');
+      }
+    }
+    return msg.length() == 0 ? e.getClass().getSimpleName() : msg.toString();
   }
 
   @Override

@@ -18,9 +18,17 @@ public final class TreePaths {
    *
    * @param path the path
    * @return the normalized path, {@code ""} for the root
-   * @throws GitException.UnsafeContent if the path is absolute or escapes the root
+   * @throws GitException.UnsafeContent if the path is absolute, escapes the root, or holds a
+   *     control character (NUL, newline...)
    */
   public static String normalize(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new GitException.UnsafeContent("path contains a control character (U+"
+            + String.format(java.util.Locale.ROOT, "%04X", (int) c) + ") at index " + i);
+      }
+    }
     String p = path.replace('\\', '/');
     if (p.startsWith("/") || (p.length() > 1 && p.charAt(1) == ':')) {
       throw new GitException.UnsafeContent("path must be relative: \"" + path + "\"");

@@ -37,11 +37,18 @@ import org.jspecify.annotations.Nullable;
 public final class TreeReader implements AutoCloseable {
 
   private static final int MAX_FILES = 100_000;
+  /**
+   * Entries (files, directories, links, submodules) walked for one read, counting every path
+   * that directory links lead to: a fan-out of links to links is cut off here, even when it
+   * reaches no file at all.
+   */
+  private static final int MAX_ENTRIES = 10 * MAX_FILES;
   private static final int MAX_LINK_HOPS = 40;
 
   private final ObjectReader reader;
   private final String displayUrl;
   private final Map<ObjectId, Entry[]> trees = new HashMap<>();
+  private int walked;
 
   /** One entry of a tree. */
   private record Entry(String name, int mode, ObjectId id) {}
@@ -134,6 +141,10 @@ public final class TreeReader implements AutoCloseable {
           + (relDir.isEmpty() ? "." : relDir) + "\"");
     }
     for (Entry e : entries(tree)) {
+      if (++walked > MAX_ENTRIES) {
+        throw new GitException.SizeLimitExceeded("source has more than " + MAX_ENTRIES
+            + " entries (files, directories and links, counted along every link)");
+      }
       String rel = TreePaths.join(relDir, e.name);
       String canonical = TreePaths.join(canonicalDir, e.name);
       int type = e.mode & FileMode.TYPE_MASK;

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  *       ({@code >=1.2.3 <2.0.0}, {@code ^0.2.3} is {@code >=0.2.3 <0.3.0});
  *   <li>hyphen ranges {@code 1.2 - 1.4.5} ({@code >=1.2.0 <=1.4.5});
  *   <li>AND by spaces or commas, OR by {@code ||};
- *   <li>a pre-release version matches only a group that names a pre-release itself.
+ *   <li>a pre-release version passes a comparator only if the comparator names a pre-release
+ *       itself (except a plain {@code !=1.2.3}), so {@code >=2.0.0-rc.0 <2.1.0} does not
+ *       match {@code 2.0.0-rc.1} but {@code >=2.0.0-rc.0 <2.1.0-0} does, as in Masterminds;
+ *   <li>among versions of equal precedence (differing only in build metadata) the one with
+ *       the smaller text is the highest, so results never depend on input order.
  * </ul>
  *
  * <p>Immutable and thread-safe.
@@ -116,15 +120,13 @@ public final class SemverConstraint {
   public boolean matches(SemanticVersion version) {
     for (List<Range> group : groups) {
       boolean ok = true;
-      boolean allowsPre = false;
       for (Range r : group) {
-        allowsPre |= r.preRelease;
-        if (!r.contains(version)) {
+        if ((version.isPreRelease() && r.rejectsPreRelease) || !r.contains(version)) {
           ok = false;
           break;
         }
       }
-      if (ok && (!version.isPreRelease() || allowsPre)) {
+      if (ok) {
         return true;
       }
     }
@@ -140,11 +142,25 @@ public final class SemverConstraint {
   public Optional<SemanticVersion> highest(Collection<SemanticVersion> candidates) {
     SemanticVersion best = null;
     for (SemanticVersion v : candidates) {
-      if (matches(v) && (best == null || v.compareTo(best) > 0)) {
+      if (matches(v) && (best == null || isHigher(v, best))) {
         best = v;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * Whether one version ranks above another: by precedence, and between versions of equal
+   * precedence (they differ only in build metadata) the smaller text, so the choice never
+   * depends on the order of the candidates.
+   *
+   * @param a a version
+   * @param b another version
+   * @return true when {@code a} ranks above {@code b}
+   */
+  public static boolean isHigher(SemanticVersion a, SemanticVersion b) {
+    int c = a.compareTo(b);
+    return c > 0 || (c == 0 && a.toString().compareTo(b.toString()) < 0);
   }
 
   @Override
@@ -159,7 +175,8 @@ public final class SemverConstraint {
     final SemanticVersion high; // null: unbounded
     final boolean highInclusive;
     final boolean negated;
-    final boolean preRelease;
+    /** Whether a pre-release version fails this comparator whatever its range says. */
+    final boolean rejectsPreRelease;
 
     Range(SemanticVersion low, boolean lowInclusive, SemanticVersion high,
         boolean highInclusive, boolean negated, boolean preRelease) {
@@ -168,7 +185,12 @@ public final class SemverConstraint {
       this.high = high;
       this.highInclusive = highInclusive;
       this.negated = negated;
-      this.preRelease = preRelease;
+      this.rejectsPreRelease = !preRelease;
+    }
+
+    /** The same range, but letting pre-releases through ({@code !=1.2.3}, as Masterminds). */
+    Range admittingPreReleases() {
+      return new Range(low, lowInclusive, high, highInclusive, negated, true);
     }
 
     static Optional<Range> of(String op, String versionText) {
@@ -219,7 +241,7 @@ public final class SemverConstraint {
         case "!=":
           return Optional.of(wild
               ? new Range(base, true, next, false, true, hasPre)
-              : new Range(base, true, base, true, true, hasPre));
+              : new Range(base, true, base, true, true, hasPre).admittingPreReleases());
         case ">":
           return Optional.of(wild
               ? (next == null ? new Range(zero, false, zero, false, false, hasPre) // >* : none

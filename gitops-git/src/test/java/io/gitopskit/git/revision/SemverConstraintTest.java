@@ -50,6 +50,23 @@ class SemverConstraintTest {
       "^1.0 || ~3.1   ; 2.0.0       ; false",
       ">=1.0.0        ; 2.0.0-rc.1  ; false",
       ">=2.0.0-rc.0   ; 2.0.0-rc.1  ; true",
+      // Masterminds v3: every comparator of a group must name a pre-release for a
+      // pre-release version to pass it (a bare "!=" excepted)
+      ">=2.0.0-rc.0 <2.1.0   ; 2.0.0-rc.1 ; false",
+      ">=2.0.0-rc.0 <2.1.0-0 ; 2.0.0-rc.1 ; true",
+      ">=2.0.0-rc.0 <2.1.0-0 ; 2.0.0    ; true",
+      ">=1.0.0-0 !=1.2.3     ; 1.3.0-rc.1 ; true",
+      ">=1.0.0-0 !=1.x       ; 1.3.0-rc.1 ; false",
+      "^1.2.3-beta.1  ; 1.2.3-beta.2 ; true",
+      "^1.2.3-beta.1  ; 1.2.3-alpha  ; false",
+      "~1.2.3-0       ; 1.2.5-alpha  ; true",
+      "1.x || >=2.0.0-0 ; 2.1.0-rc.1 ; true",
+      "1.x || >=2.0.0 ; 2.1.0-rc.1  ; false",
+      // a "v" on either side
+      "v1.x           ; 1.5.0       ; true",
+      ">=v1.2.0       ; v1.2.0      ; true",
+      "=v1.2.3        ; 1.2.3       ; true",
+      "1.2.3          ; v1.2.3      ; true",
       "> 1.0          ; 1.0.1       ; false",
       "> 1.0          ; 1.1.0       ; true",
   })
@@ -77,6 +94,16 @@ class SemverConstraintTest {
     sorted.sort(null);
     assertThat(sorted).extracting(SemanticVersion::toString).containsExactly("1.0.0-alpha",
         "1.0.0-alpha.1", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0");
+  }
+
+  @Test
+  void amongEqualPrecedenceTheChoiceDoesNotDependOnInputOrder() {
+    SemverConstraint c = SemverConstraint.parse("1.x").orElseThrow();
+    List<SemanticVersion> vs = new ArrayList<>(List.of(v("1.5.0+b"), v("1.5.0+a"), v("1.4.0")));
+    SemanticVersion first = c.highest(vs).orElseThrow();
+    java.util.Collections.reverse(vs);
+    assertThat(c.highest(vs)).contains(first);
+    assertThat(first.toString()).isEqualTo("1.5.0+a");
   }
 
   @Test
