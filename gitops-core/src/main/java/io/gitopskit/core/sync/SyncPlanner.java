@@ -6,15 +6,13 @@ import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ResourceKey;
 import io.gitopskit.core.sync.Ordering.Task;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Plans a sync: which objects to apply, which hooks to run and which live objects to prune, in
@@ -38,8 +36,7 @@ public final class SyncPlanner {
    */
   public static SyncPlan plan(SyncRequest request) {
     SyncOptions app = request.options();
-    List<Task> tasks = new ArrayList<>();
-    Map<Task, SyncStep> kinds = new IdentityHashMap<>();
+    List<Task> tasks = new ArrayList<>(request.desired().size() + 1);
     boolean anyResource = false;
     int seq = 0;
     for (Manifest m : request.desired()) {
@@ -55,23 +52,20 @@ public final class SyncPlanner {
             break;
           }
           int wave = Annotations.wave(m);
-          Task t = new Task(m, SyncPhase.SYNC, wave, seq++);
-          tasks.add(t);
-          kinds.put(t, new SyncStep.Apply(m, SyncPhase.SYNC, wave, eff));
+          tasks.add(new Task(m, SyncPhase.SYNC, wave, seq++,
+              new SyncStep.Apply(m, SyncPhase.SYNC, wave, eff), null));
           break;
         case HOOK:
           if (request.skipHooks() || request.selection().isPresent()) {
             break;
           }
+          int hookWave = Annotations.wave(m);
           for (HookType type : c.types()) {
             SyncPhase phase = type.phase().orElseThrow();
             Manifest named = m.hasGeneratedName() ? m.withName(generatedName(m, phase, request))
                 : m;
-            int hookWave = Annotations.wave(m);
-            Task h = new Task(named, phase, hookWave, seq++);
-            tasks.add(h);
-            kinds.put(h, new SyncStep.Hook(named, phase, type, hookWave,
-                Annotations.deletePolicies(m), m.hasGeneratedName()));
+            tasks.add(new Task(named, phase, hookWave, seq++, new SyncStep.Hook(named, phase,
+                type, hookWave, Annotations.deletePolicies(m), m.hasGeneratedName()), null));
           }
           break;
         default:
@@ -84,9 +78,8 @@ public final class SyncPlanner {
       Manifest namespace = Manifest.of(JsonObject.builder().put("apiVersion", "v1")
           .put("kind", "Namespace")
           .put("metadata", JsonObject.of("name", JsonString.of(ns))).build());
-      Task t = new Task(namespace, SyncPhase.PRE_SYNC, 0, seq++);
-      tasks.add(t);
-      kinds.put(t, new SyncStep.Apply(namespace, SyncPhase.PRE_SYNC, 0, app));
+      tasks.add(new Task(namespace, SyncPhase.PRE_SYNC, 0, seq++,
+          new SyncStep.Apply(namespace, SyncPhase.PRE_SYNC, 0, app), null));
     }
 
     List<Manifest> candidates = new ArrayList<>();
@@ -112,29 +105,40 @@ public final class SyncPlanner {
       lastSyncWave = Math.max(lastSyncWave, t.wave);
     }
 
-    List<SyncStep> steps = new ArrayList<>();
+    // Every step in order: the tasks are sorted by phase and wave already (bubbling keeps that),
+    // so a stable sort on (phase, wave, prunes first) only merges the prunes in. The key is on
+    // the task, so the sort reads no step.
+    List<Task> ordered = new ArrayList<>(tasks.size() + prunes.size());
+    List<SyncStep> all = new ArrayList<>(tasks.size() + prunes.size());
     List<SyncStep.Hook> syncFail = new ArrayList<>();
     for (Task t : tasks) {
-      SyncStep s = retarget(kinds.get(t), t);
+      SyncStep s = retarget(t);
       if (t.phase == SyncPhase.SYNC_FAIL) {
         syncFail.add((SyncStep.Hook) s);
       } else {
-        steps.add(s);
+        t.key = Ordering.key(t.phase, t.wave, 1);
+        t.position = all.size();
+        ordered.add(t);
+        all.add(s);
       }
     }
     for (Task t : prunes) {
-      steps.add(pruneStep(t, app.forResource(t.manifest), request, lastSyncWave + 1));
+      SyncStep s = pruneStep(t, request, lastSyncWave + 1);
+      t.key = Ordering.key(SyncPhase.SYNC, s.wave(), 0);
+      t.position = all.size();
+      ordered.add(t);
+      all.add(s);
     }
-    Map<SyncStep, Integer> position = new IdentityHashMap<>();
-    for (int i = 0; i < steps.size(); i++) {
-      position.put(steps.get(i), i);
+    ordered.sort(BY_KEY);
+    List<SyncStep> steps = new ArrayList<>(ordered.size());
+    for (Task t : ordered) {
+      steps.add(all.get(t.position));
     }
-    steps.sort(Comparator.<SyncStep, SyncPhase>comparing(SyncStep::phase)
-        .thenComparingInt(SyncStep::wave)
-        .thenComparingInt(s -> s instanceof SyncStep.Apply || s instanceof SyncStep.Hook ? 1 : 0)
-        .thenComparingInt(position::get));
     return new SyncPlan(steps, syncFail, Optional.empty(), request.dryRun());
   }
+
+  /** Stable, so equal keys keep their order. */
+  private static final Comparator<Task> BY_KEY = (a, b) -> Long.compare(a.key, b.key);
 
   private static String generatedName(Manifest m, SyncPhase phase, SyncRequest request) {
     String rev = request.revision();
@@ -143,7 +147,12 @@ public final class SyncPlanner {
     return m.name() + suffix.toLowerCase(Locale.ROOT);
   }
 
-  private static SyncStep retarget(SyncStep s, Task t) {
+  /** The task's step, with the phase and wave bubbling gave it. */
+  private static SyncStep retarget(Task t) {
+    SyncStep s = Objects.requireNonNull(t.step);
+    if (!t.moved) {
+      return s;
+    }
     if (s instanceof SyncStep.Apply a) {
       return t.phase == a.phase() && t.wave == a.wave() ? a
           : new SyncStep.Apply(a.manifest(), t.phase, t.wave, a.options());
@@ -155,30 +164,35 @@ public final class SyncPlanner {
 
   /** Reverse creation order, with waves mirrored so they still rise. */
   private static List<Task> pruneOrder(List<Manifest> candidates, SyncRequest request, int seq) {
-    List<Task> prunes = new ArrayList<>();
+    SyncOptions app = request.options();
+    List<Task> prunes = new ArrayList<>(candidates.size());
     for (Manifest live : candidates) {
       if (request.isSelected(live.key())) {
-        prunes.add(new Task(live, SyncPhase.SYNC, Annotations.wave(live), seq++));
+        prunes.add(new Task(live, SyncPhase.SYNC, Annotations.wave(live), seq++, null,
+            app.forResource(live)));
       }
     }
     Ordering.sort(prunes);
     Collections.reverse(prunes);
-    TreeSet<Integer> distinct = new TreeSet<>();
-    for (Task t : prunes) {
-      distinct.add(t.wave);
+    int[] waves = new int[prunes.size()];
+    for (int i = 0; i < waves.length; i++) {
+      waves[i] = prunes.get(i).wave;
     }
-    List<Integer> waves = new ArrayList<>(distinct);
-    Map<Integer, Integer> mirror = new HashMap<>();
-    for (int i = 0; i < waves.size(); i++) {
-      mirror.put(waves.get(i), waves.get(waves.size() - 1 - i));
+    Arrays.sort(waves);
+    int distinct = 0;
+    for (int i = 0; i < waves.length; i++) {
+      if (i == 0 || waves[i] != waves[i - 1]) {
+        waves[distinct++] = waves[i];
+      }
     }
     for (Task t : prunes) {
-      t.wave = mirror.get(t.wave);
+      t.wave = waves[distinct - 1 - Arrays.binarySearch(waves, 0, distinct, t.wave)];
     }
     return prunes;
   }
 
-  private static SyncStep pruneStep(Task t, SyncOptions eff, SyncRequest request, int lastWave) {
+  private static SyncStep pruneStep(Task t, SyncRequest request, int lastWave) {
+    SyncOptions eff = Objects.requireNonNull(t.options);
     boolean last = eff.pruneLast();
     int wave = last ? lastWave : t.wave;
     if (!request.prune()) {
