@@ -3,24 +3,23 @@ package io.gitopskit.core.sync;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.Manifest;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The task sort of gitops-engine: phase, wave, kind order, name; then dependency bubbling.
  *
- * <p>Shaped for 100k tasks (issue 6): everything the sort and the bubbling read is copied onto
- * the task in one pass in input order, so that after the sort, when tasks are visited in an order
- * unrelated to where their manifests live in memory, no manifest, string or map is touched
- * except the names and namespaces the comparator must compare. Bubbling works on small integer
- * ids and arrays instead of maps of optional strings.
+ * <p>Shaped for 100k tasks (issue 6). Tasks are parallel arrays indexed by input position, and
+ * everything the sort and the bubbling read is copied into compact arrays in one pass in input
+ * order, where the manifests' memory is visited front to back: the phase, wave and kind rank
+ * packed into one {@code long}, every name into one {@code char[]}, and small integer ids for the
+ * namespaces and CRDs tasks define and need. The sort then orders indexes, so after it nothing
+ * visits a manifest in an order unrelated to where it lives in memory; at 100k tasks the
+ * manifests no longer fit in the processor's caches, and that scattered visiting, not the
+ * number of comparisons, was what made planning grow faster than n log n.
  */
 final class Ordering {
 
@@ -46,79 +45,148 @@ final class Ordering {
     }
   }
 
-  /** A step being planned: its object, and the phase and wave bubbling may change. */
-  static final class Task {
-    final Manifest manifest;
-    SyncPhase phase;
-    int wave;
-    final int tieBreak;
-    /** The kind's rank, looked up once rather than on every comparison. */
-    final int rank;
-    /** Sort keys kept on the task itself: fewer pointer hops per comparison at scale. */
-    final String name;
-    final String namespace;
-    final String group;
-    final String kind;
-    /** The step planned for a desired object, before bubbling; null for a prune candidate. */
-    final @Nullable SyncStep step;
-    /** The effective options of a prune candidate; null for a desired object. */
-    final @Nullable SyncOptions options;
-    /** Whether bubbling gave the task the phase and wave of the step it moved before. */
-    boolean moved;
-    /** The sort key of the sort under way: phase, wave and rank here (see {@link #key}). */
-    long key;
-    /** Where the planner keeps the task's final step while it merges the prunes in. */
-    int position;
-    /** Ids for bubbling (-1 for none): the namespace it defines or needs, the CRD likewise. */
-    int definesNamespace = -1;
-    int needsNamespace = -1;
-    int definesCrd = -1;
-    int needsCrd = -1;
+  /**
+   * Steps being planned, indexed by input position (which breaks ties): each one's object, and
+   * the phase and wave bubbling may change.
+   *
+   * <p>{@link #add} reads from the manifest, while the caller has it in hand, everything the sort
+   * and bubbling need: the sort key, the name's characters, and ids for its namespace, its group
+   * and kind, and the Namespace or CRD it defines.
+   */
+  static final class Tasks {
+    private Manifest[] manifests;
+    private SyncPhase[] phases;
+    private int[] waves;
+    private boolean[] moved = new boolean[0];
+    private int size;
+    /** Phase, wave and kind rank, packed by {@link Ordering#key}. */
+    private long[] keys;
+    /** The names' characters, one after the other; task i's are [nameAt[i], nameAt[i + 1]). */
+    private char[] names;
+    private int[] nameAt;
+    /** Ids + 1 (0: none) of the namespace a task is in, and of the Namespace it defines. */
+    private int[] inNamespace;
+    private int[] definesNamespace;
+    /** Ids + 1 (0: none) of a task's group/kind, and of the group/kind a CRD task defines. */
+    private int[] groupKind;
+    private int[] definesCrd;
+    private boolean namespaces;
+    private boolean crds;
+    private final Map<String, Integer> namespaceIds = new HashMap<>();
+    /** Kind, then group, to id; the rank of each kind. */
+    private final Map<String, Map<String, Integer>> groupKindIds = new HashMap<>();
+    private final Map<String, Integer> ranks = new HashMap<>();
+    private int groupKindCount;
 
-    Task(Manifest manifest, SyncPhase phase, int wave, int tieBreak) {
-      this(manifest, phase, wave, tieBreak, null, null);
+    Tasks(int capacity) {
+      int c = Math.max(capacity, 4);
+      manifests = new Manifest[c];
+      phases = new SyncPhase[c];
+      waves = new int[c];
+      keys = new long[c];
+      nameAt = new int[c + 1];
+      names = new char[c * 8];
+      inNamespace = new int[c];
+      definesNamespace = new int[c];
+      groupKind = new int[c];
+      definesCrd = new int[c];
     }
 
-    Task(Manifest manifest, SyncPhase phase, int wave, int tieBreak, @Nullable SyncStep step,
-        @Nullable SyncOptions options) {
-      this.manifest = manifest;
-      this.phase = phase;
-      this.wave = wave;
-      this.tieBreak = tieBreak;
-      this.rank = kindRank(manifest.kind());
-      this.name = manifest.name();
-      this.namespace = manifest.namespace();
-      this.group = manifest.group();
-      this.kind = manifest.kind();
-      this.step = step;
-      this.options = options;
+    /** Adds a task and returns its index. */
+    int add(Manifest manifest, SyncPhase phase, int wave) {
+      if (size == manifests.length) {
+        int c = size * 2;
+        manifests = Arrays.copyOf(manifests, c);
+        phases = Arrays.copyOf(phases, c);
+        waves = Arrays.copyOf(waves, c);
+        keys = Arrays.copyOf(keys, c);
+        nameAt = Arrays.copyOf(nameAt, c + 1);
+        inNamespace = Arrays.copyOf(inNamespace, c);
+        definesNamespace = Arrays.copyOf(definesNamespace, c);
+        groupKind = Arrays.copyOf(groupKind, c);
+        definesCrd = Arrays.copyOf(definesCrd, c);
+      }
+      int i = size++;
+      manifests[i] = manifest;
+      phases[i] = phase;
+      waves[i] = wave;
+      String name = manifest.name();
+      int at = nameAt[i];
+      if (at + name.length() > names.length) {
+        names = Arrays.copyOf(names, Math.max(names.length * 2, at + name.length()));
+      }
+      name.getChars(0, name.length(), names, at);
+      nameAt[i + 1] = at + name.length();
+      String namespace = manifest.namespace();
+      if (!namespace.isEmpty()) {
+        inNamespace[i] = namespaceId(namespace) + 1;
+      }
+      String group = manifest.group();
+      String kind = manifest.kind();
+      Integer rank = ranks.get(kind);
+      if (rank == null) {
+        rank = kindRank(kind);
+        ranks.put(kind, rank);
+      }
+      keys[i] = key(phase, wave, rank + KIND_ORDER.size());
+      groupKind[i] = groupKindId(group, kind) + 1;
+      if (group.isEmpty() && kind.equals(NAMESPACE)) {
+        definesNamespace[i] = namespaceId(name) + 1;
+        namespaces = true;
+      } else if (group.equals(CRD_GROUP) && kind.equals(CRD)) {
+        String defined = crdDefined(manifest);
+        if (defined != null) {
+          // a group has no '/' (apiVersion has at most one), so this split is the only one
+          // that can equal a task's group/kind
+          int slash = defined.indexOf('/');
+          definesCrd[i] = groupKindId(defined.substring(0, slash),
+              defined.substring(slash + 1)) + 1;
+          crds = true;
+        }
+      }
+      return i;
+    }
+
+    private int namespaceId(String namespace) {
+      Integer id = namespaceIds.putIfAbsent(namespace, namespaceIds.size());
+      return id == null ? namespaceIds.size() - 1 : id;
+    }
+
+    private int groupKindId(String group, String kind) {
+      Map<String, Integer> groups = groupKindIds.computeIfAbsent(kind, k -> new HashMap<>(4));
+      Integer id = groups.get(group);
+      if (id == null) {
+        id = groupKindCount++;
+        groups.put(group, id);
+      }
+      return id;
+    }
+
+    int size() {
+      return size;
+    }
+
+    Manifest manifest(int i) {
+      return manifests[i];
+    }
+
+    SyncPhase phase(int i) {
+      return phases[i];
+    }
+
+    int wave(int i) {
+      return waves[i];
+    }
+
+    void wave(int i, int wave) {
+      waves[i] = wave;
+    }
+
+    /** Whether bubbling gave the task the phase and wave of the task it moved before. */
+    boolean moved(int i) {
+      return i < moved.length && moved[i];
     }
   }
-
-  /**
-   * Phase, wave, kind rank (all three in {@link Task#key}), name, namespace, group, kind, then
-   * input order.
-   */
-  static final Comparator<Task> ORDER = (a, b) -> {
-    int c = Long.compare(a.key, b.key);
-    if (c != 0) {
-      return c;
-    }
-    c = a.name.compareTo(b.name);
-    if (c != 0) {
-      return c;
-    }
-    c = a.namespace.compareTo(b.namespace);
-    if (c != 0) {
-      return c;
-    }
-    c = a.group.compareTo(b.group);
-    if (c != 0) {
-      return c;
-    }
-    c = a.kind.compareTo(b.kind);
-    return c != 0 ? c : Integer.compare(a.tieBreak, b.tieBreak);
-  };
 
   private Ordering() {
   }
@@ -128,61 +196,63 @@ final class Ordering {
   }
 
   /**
-   * Packs a phase, a wave and a third small non-negative number into one long that orders as the
-   * three do one after the other: phase ordinal in the top bits, the wave with its sign bit
-   * flipped (so that signed order becomes unsigned order) in the middle 32, {@code low} in the
-   * low 8.
+   * Packs a phase, a wave and a small non-negative number into one long that orders as the
+   * three do one after the other: the phase ordinal in the top bits, the wave with its sign bit
+   * flipped (so that signed order becomes unsigned order) in the middle 32, {@code low} (below
+   * 256) in the low 8.
    */
   static long key(SyncPhase phase, int wave, int low) {
     return (long) phase.ordinal() << 40 | (Integer.toUnsignedLong(wave ^ Integer.MIN_VALUE) << 8)
         | low;
   }
 
-  /** Sorts, then moves each Namespace and CRD before the first task that needs it. */
-  static void sort(List<Task> tasks) {
-    int namespaces = 0;
-    Map<String, Integer> namespaceIds = new HashMap<>();
-    Map<String, Integer> crdIds = new HashMap<>();
-    Set<String> crdKinds = new HashSet<>();
-    // in input order, where the manifests' memory is visited front to back: ids of what each
-    // task defines, then of what it needs
-    for (Task t : tasks) {
-      t.key = key(t.phase, t.wave, t.rank + KIND_ORDER.size());
-      t.moved = false;
-      t.definesNamespace = -1;
-      t.definesCrd = -1;
-      if (t.group.isEmpty() && t.kind.equals(NAMESPACE)) {
-        Integer id = namespaceIds.putIfAbsent(t.name, namespaces);
-        t.definesNamespace = id == null ? namespaces++ : id;
-      } else if (t.group.equals(CRD_GROUP) && t.kind.equals(CRD)) {
-        String defined = crdDefined(t.manifest);
-        if (defined != null) {
-          Integer id = crdIds.putIfAbsent(defined, crdIds.size());
-          t.definesCrd = id == null ? crdIds.size() - 1 : id;
-          crdKinds.add(defined.substring(defined.indexOf('/') + 1));
-        }
+  /**
+   * Sorts by phase, wave, kind rank, name, namespace, group, kind and input position; then moves
+   * each Namespace and CRD before the first task that needs it.
+   *
+   * @return the task indexes in order
+   */
+  static int[] sort(Tasks tasks) {
+    int n = tasks.size;
+    tasks.moved = new boolean[n];
+    long[] keys = tasks.keys;
+    char[] names = tasks.names;
+    int[] nameAt = tasks.nameAt;
+    Manifest[] manifests = tasks.manifests;
+    int[] order = IndexSort.order(n, (a, b) -> {
+      int c = Long.compare(keys[a], keys[b]);
+      if (c != 0) {
+        return c;
       }
-    }
-    for (Task t : tasks) {
-      t.needsNamespace = -1;
-      t.needsCrd = -1;
-      if (t.definesNamespace < 0 && !t.namespace.isEmpty() && namespaces > 0) {
-        t.needsNamespace = namespaceIds.getOrDefault(t.namespace, -1);
+      c = Arrays.compare(names, nameAt[a], nameAt[a + 1], names, nameAt[b], nameAt[b + 1]);
+      if (c != 0) {
+        return c;
       }
-      if (t.definesCrd < 0 && crdKinds.contains(t.kind)) {
-        t.needsCrd = crdIds.getOrDefault(t.group + "/" + t.kind, -1);
+      // rare: same phase, wave, kind rank and name
+      Manifest x = manifests[a];
+      Manifest y = manifests[b];
+      c = x.namespace().compareTo(y.namespace());
+      if (c != 0) {
+        return c;
       }
+      c = x.group().compareTo(y.group());
+      if (c != 0) {
+        return c;
+      }
+      c = x.kind().compareTo(y.kind());
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    if (tasks.namespaces) {
+      order = bubble(tasks, order, tasks.definesNamespace, tasks.inNamespace,
+          tasks.namespaceIds.size());
     }
-    tasks.sort(ORDER);
-    if (namespaces > 0) {
-      bubble(tasks, namespaces, false);
+    if (tasks.crds) {
+      order = bubble(tasks, order, tasks.definesCrd, tasks.groupKind, tasks.groupKindCount);
     }
-    if (!crdIds.isEmpty()) {
-      bubble(tasks, crdIds.size(), true);
-    }
+    return order;
   }
 
-  /** {@code group/kind} a CRD defines, or null when it is not a CRD or lacks either field. */
+  /** {@code group/kind} a CRD defines, or null when it lacks either field. */
   private static @Nullable String crdDefined(Manifest m) {
     String group = m.at("/spec/group").map(Ordering::text).orElse(null);
     String kind = m.at("/spec/names/kind").map(Ordering::text).orElse(null);
@@ -198,59 +268,59 @@ final class Ordering {
    * task that needs it, if that one comes earlier, and adopts its phase and wave. Several tasks
    * moving before the same one keep their order. Linear, apart from sorting the few that move.
    */
-  private static void bubble(List<Task> tasks, int ids, boolean crds) {
-    int n = tasks.size();
+  private static int[] bubble(Tasks tasks, int[] order, int[] defines, int[] needs, int ids) {
+    int n = order.length;
     int[] firstUse = new int[ids];
     Arrays.fill(firstUse, -1);
-    for (int i = 0; i < n; i++) {
-      Task t = tasks.get(i);
-      int need = crds ? t.needsCrd : t.needsNamespace;
-      if (need >= 0 && firstUse[need] < 0) {
-        firstUse[need] = i;
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      int need = needs[i] - 1;
+      if (need >= 0 && defines[i] == 0 && firstUse[need] < 0) {
+        firstUse[need] = k;
       }
     }
-    // (target index << 32 | own index) of each task that moves; own indexes rise as found
+    // (position moved before << 32 | own position) of each task that moves, found rising
     long[] moves = new long[8];
     int count = 0;
-    for (int i = 0; i < n; i++) {
-      Task t = tasks.get(i);
-      int defined = crds ? t.definesCrd : t.definesNamespace;
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      int defined = defines[i] - 1;
       if (defined >= 0) {
-        int index = firstUse[defined];
-        if (index >= 0 && index < i) {
-          Task first = tasks.get(index);
-          t.wave = first.wave;
-          t.phase = first.phase;
-          t.moved = true;
+        int before = firstUse[defined];
+        if (before >= 0 && before < k) {
+          int first = order[before];
+          tasks.waves[i] = tasks.waves[first];
+          tasks.phases[i] = tasks.phases[first];
+          tasks.moved[i] = true;
           if (count == moves.length) {
             moves = Arrays.copyOf(moves, count * 2);
           }
-          moves[count++] = (long) index << 32 | i;
+          moves[count++] = (long) before << 32 | k;
         }
       }
     }
     if (count == 0) {
-      return;
+      return order;
     }
     int[] from = new int[count];
-    for (int k = 0; k < count; k++) {
-      from[k] = (int) moves[k];
+    for (int m = 0; m < count; m++) {
+      from[m] = (int) moves[m];
     }
     Arrays.sort(moves, 0, count);
-    List<Task> out = new ArrayList<>(n);
+    int[] out = new int[n];
+    int o = 0;
     int next = 0;
     int skip = 0;
-    for (int i = 0; i < n; i++) {
-      while (next < count && (int) (moves[next] >>> 32) == i) {
-        out.add(tasks.get((int) moves[next++]));
+    for (int k = 0; k < n; k++) {
+      while (next < count && (int) (moves[next] >>> 32) == k) {
+        out[o++] = order[(int) moves[next++]];
       }
-      if (skip < count && from[skip] == i) {
+      if (skip < count && from[skip] == k) {
         skip++;
       } else {
-        out.add(tasks.get(i));
+        out[o++] = order[k];
       }
     }
-    tasks.clear();
-    tasks.addAll(out);
+    return out;
   }
 }

@@ -34,7 +34,7 @@ class SyncPlannerEquivalenceTest {
       {"v1", "Service"}, {"apps/v1", "Deployment"}, {"batch/v1", "Job"},
       {"v1", "ServiceAccount"}, {"networking.k8s.io/v1", "Ingress"},
       {"rbac.authorization.k8s.io/v1", "ClusterRole"}, {"v1", "Pod"}, {"g0.io/v1", "Widget"},
-      {"g1.io/v1", "Widget"}, {"g0.io/v1", "Gadget"}, {"other.io/v1", "Namespace"},
+      {"g1.io/v1", "Widget"}, {"g0.io/v1", "Gadget"}, {"other.io/v1", "Namespace"}, {"g0.io/v1", "x/Widget"},
       {"example.io/v1", "CustomResourceDefinition"}};
   private static final String[] HOOKS = {"PreSync", "Sync", "PostSync", "SyncFail",
       "PreSync,PostSync", "Skip", "Skip,PostSync", "SyncFail,PreSync", "Unknown", " Sync "};
@@ -171,7 +171,9 @@ class SyncPlannerEquivalenceTest {
           m = object(r.nextInt(6) == 0 ? "apiextensions.k8s.io/v1beta1" : "apiextensions.k8s.io/v1",
               "CustomResourceDefinition", "", "crd" + r.nextInt(5) + ".g" + g + ".io");
           if (r.nextInt(8) != 0) {
-            JsonObject.Builder spec = JsonObject.builder().put("group", "g" + g + ".io");
+            // a '/' in spec.group must match as gitops-engine's "group/kind" string does
+            JsonObject.Builder spec = JsonObject.builder().put("group",
+                r.nextInt(10) == 0 ? "g0.io/x" : "g" + g + ".io");
             if (r.nextInt(8) != 0) {
               spec.put("names", JsonObject.of("kind",
                   JsonString.of(r.nextInt(3) == 0 ? "Gadget" : "Widget")));
