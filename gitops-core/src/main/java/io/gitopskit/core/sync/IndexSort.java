@@ -37,7 +37,16 @@ final class IndexSort {
     return a;
   }
 
-  private static void sort(int[] a, int[] tmp, int from, int to, IndexComparator cmp) {
+  /**
+   * Sorts {@code a[from..to)} stably.
+   *
+   * @param a indexes
+   * @param tmp scratch space at least as long as {@code a}
+   * @param from the first position
+   * @param to after the last position
+   * @param cmp the order
+   */
+  static void sort(int[] a, int[] tmp, int from, int to, IndexComparator cmp) {
     if (to - from <= INSERTION) {
       for (int i = from + 1; i < to; i++) {
         int x = a[i];

@@ -73,9 +73,8 @@ final class Ordering {
     private boolean namespaces;
     private boolean crds;
     private final Map<String, Integer> namespaceIds = new HashMap<>();
-    /** Kind, then group, to id; the rank of each kind. */
-    private final Map<String, Map<String, Integer>> groupKindIds = new HashMap<>();
-    private final Map<String, Integer> ranks = new HashMap<>();
+    /** Each kind's rank and group/kind ids. */
+    private final Map<String, Kind> kinds = new HashMap<>();
     private int groupKindCount;
 
     Tasks(int capacity) {
@@ -123,13 +122,9 @@ final class Ordering {
       }
       String group = manifest.group();
       String kind = manifest.kind();
-      Integer rank = ranks.get(kind);
-      if (rank == null) {
-        rank = kindRank(kind);
-        ranks.put(kind, rank);
-      }
-      keys[i] = key(phase, wave, rank + KIND_ORDER.size());
-      groupKind[i] = groupKindId(group, kind) + 1;
+      Kind k = kind(kind);
+      keys[i] = key(phase, wave, k.rank + KIND_ORDER.size());
+      groupKind[i] = groupKindId(k, group) + 1;
       if (group.isEmpty() && kind.equals(NAMESPACE)) {
         definesNamespace[i] = namespaceId(name) + 1;
         namespaces = true;
@@ -139,8 +134,8 @@ final class Ordering {
           // a group has no '/' (apiVersion has at most one), so this split is the only one
           // that can equal a task's group/kind
           int slash = defined.indexOf('/');
-          definesCrd[i] = groupKindId(defined.substring(0, slash),
-              defined.substring(slash + 1)) + 1;
+          definesCrd[i] = groupKindId(kind(defined.substring(slash + 1)),
+              defined.substring(0, slash)) + 1;
           crds = true;
         }
       }
@@ -148,16 +143,28 @@ final class Ordering {
     }
 
     private int namespaceId(String namespace) {
-      Integer id = namespaceIds.putIfAbsent(namespace, namespaceIds.size());
-      return id == null ? namespaceIds.size() - 1 : id;
+      Integer id = namespaceIds.get(namespace);
+      if (id == null) {
+        id = namespaceIds.size();
+        namespaceIds.put(namespace, id);
+      }
+      return id;
     }
 
-    private int groupKindId(String group, String kind) {
-      Map<String, Integer> groups = groupKindIds.computeIfAbsent(kind, k -> new HashMap<>(4));
-      Integer id = groups.get(group);
+    private Kind kind(String kind) {
+      Kind k = kinds.get(kind);
+      if (k == null) {
+        k = new Kind(kindRank(kind));
+        kinds.put(kind, k);
+      }
+      return k;
+    }
+
+    private int groupKindId(Kind kind, String group) {
+      Integer id = kind.groups.get(group);
       if (id == null) {
         id = groupKindCount++;
-        groups.put(group, id);
+        kind.groups.put(group, id);
       }
       return id;
     }
@@ -185,6 +192,16 @@ final class Ordering {
     /** Whether bubbling gave the task the phase and wave of the task it moved before. */
     boolean moved(int i) {
       return i < moved.length && moved[i];
+    }
+  }
+
+  /** A kind's rank, and the id of each group/kind with that kind. */
+  private static final class Kind {
+    final int rank;
+    final Map<String, Integer> groups = new HashMap<>(4);
+
+    Kind(int rank) {
+      this.rank = rank;
     }
   }
 
@@ -216,15 +233,35 @@ final class Ordering {
     int n = tasks.size;
     tasks.moved = new boolean[n];
     long[] keys = tasks.keys;
+    // First by key, with a counting sort over the distinct keys (phase x wave x kind rank: few),
+    // which keeps input order within each; then names are compared only within one key.
+    long[] distinct = Arrays.copyOf(keys, n);
+    Arrays.sort(distinct);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || distinct[i] != distinct[i - 1]) {
+        distinct[d++] = distinct[i];
+      }
+    }
+    int[] bucket = new int[n];
+    int[] start = new int[d + 1];
+    for (int i = 0; i < n; i++) {
+      bucket[i] = Arrays.binarySearch(distinct, 0, d, keys[i]);
+      start[bucket[i] + 1]++;
+    }
+    for (int b = 0; b < d; b++) {
+      start[b + 1] += start[b];
+    }
+    int[] order = new int[n];
+    int[] next = Arrays.copyOf(start, d);
+    for (int i = 0; i < n; i++) {
+      order[next[bucket[i]]++] = i;
+    }
     char[] names = tasks.names;
     int[] nameAt = tasks.nameAt;
     Manifest[] manifests = tasks.manifests;
-    int[] order = IndexSort.order(n, (a, b) -> {
-      int c = Long.compare(keys[a], keys[b]);
-      if (c != 0) {
-        return c;
-      }
-      c = Arrays.compare(names, nameAt[a], nameAt[a + 1], names, nameAt[b], nameAt[b + 1]);
+    IndexSort.IndexComparator byName = (a, b) -> {
+      int c = Arrays.compare(names, nameAt[a], nameAt[a + 1], names, nameAt[b], nameAt[b + 1]);
       if (c != 0) {
         return c;
       }
@@ -241,7 +278,11 @@ final class Ordering {
       }
       c = x.kind().compareTo(y.kind());
       return c != 0 ? c : Integer.compare(a, b);
-    });
+    };
+    int[] tmp = new int[n];
+    for (int b = 0; b < d; b++) {
+      IndexSort.sort(order, tmp, start[b], start[b + 1], byName);
+    }
     if (tasks.namespaces) {
       order = bubble(tasks, order, tasks.definesNamespace, tasks.inNamespace,
           tasks.namespaceIds.size());
