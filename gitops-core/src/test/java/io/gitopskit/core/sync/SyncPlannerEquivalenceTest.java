@@ -189,7 +189,9 @@ class SyncPlannerEquivalenceTest {
       if (r.nextInt(3) == 0) {
         m = m.withAnnotation(Annotations.SYNC_WAVE, Integer.toString(r.nextInt(7) - 3));
       } else if (r.nextInt(10) == 0) {
-        m = m.withAnnotation(Annotations.SYNC_WAVE, "x");
+        String[] odd = {"x", Integer.toString(Integer.MIN_VALUE),
+            Integer.toString(Integer.MAX_VALUE), " 7 "};
+        m = m.withAnnotation(Annotations.SYNC_WAVE, odd[r.nextInt(odd.length)]);
       }
       if (r.nextInt(6) == 0) {
         m = m.withAnnotation(SyncOptions.ANNOTATION, OPTIONS[r.nextInt(OPTIONS.length)]
