@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
  * The task sort of gitops-engine: phase, wave, kind order, name; then dependency bubbling.
  *
  * <p>Shaped for 100k tasks (issue 6). Tasks are parallel arrays indexed by input position, and
- * everything the sort and the bubbling read is copied into compact arrays in one pass in input
- * order, where the manifests' memory is visited front to back: the phase, wave and kind rank
- * packed into one {@code long}, every name into one {@code char[]}, and small integer ids for the
- * namespaces and CRDs tasks define and need. The sort then orders indexes, so after it nothing
- * visits a manifest in an order unrelated to where it lives in memory; at 100k tasks the
- * manifests no longer fit in the processor's caches, and that scattered visiting, not the
- * number of comparisons, was what made planning grow faster than n log n.
+ * what the sort and the bubbling read is copied into compact arrays while each manifest is in
+ * hand, in input order: the phase, wave and kind rank packed into one {@code long}, the name into
+ * one shared {@code char[]}, and small integer ids for the namespaces, group/kinds, Namespaces and
+ * CRDs. Tasks are grouped by key with a counting sort, names are compared only within a group,
+ * and bubbling works on the ids. So, once input order is left behind, nothing visits a manifest
+ * (whose memory, at 100k objects, is far larger than the processor's caches), no map is keyed by
+ * object identity and nothing is boxed.
  */
 final class Ordering {
 
@@ -131,8 +131,8 @@ final class Ordering {
       } else if (group.equals(CRD_GROUP) && kind.equals(CRD)) {
         String defined = crdDefined(manifest);
         if (defined != null) {
-          // a group has no '/' (apiVersion has at most one), so this split is the only one
-          // that can equal a task's group/kind
+          // gitops-engine compares group + "/" + kind with this string; a task's group has no
+          // '/' (its apiVersion has at most one), so only the split at the first '/' can match
           int slash = defined.indexOf('/');
           definesCrd[i] = groupKindId(kind(defined.substring(slash + 1)),
               defined.substring(0, slash)) + 1;
