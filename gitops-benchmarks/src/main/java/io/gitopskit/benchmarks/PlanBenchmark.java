@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Sync planning for 1k, 10k and 100k resources: namespaces, CRDs with custom resources,
  * workloads, services, config, RBAC, hooks in several phases, sync waves, and 10% prune
- * candidates. Goal (issue 6): cost grows as n log n — time(100k) / time(10k) <= 12.
+ * candidates. Goal (issue 6): cost grows as n log n — time(100k) / time(10k) <= 12. {@link
+ * #readFields} is a control that shows what memory alone costs at each size.
  *
  * <p>Run: {@code java -jar gitops-benchmarks/target/benchmarks.jar PlanBenchmark}.
  */
@@ -37,6 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms3g", "-Xmx3g"})
 public class PlanBenchmark {
+
+  private static final String HOOK = "argocd.argoproj.io/hook";
 
   /** Resources in the desired set. */
   @Param({"1000", "10000", "100000"})
@@ -82,7 +85,7 @@ public class PlanBenchmark {
       String hook, String wave) {
     JsonObject.Builder annotations = JsonObject.builder();
     if (hook != null) {
-      annotations.put("argocd.argoproj.io/hook", hook);
+      annotations.put(HOOK, hook);
     }
     if (wave != null) {
       annotations.put("argocd.argoproj.io/sync-wave", wave);
@@ -100,5 +103,24 @@ public class PlanBenchmark {
   @Benchmark
   public SyncPlan plan() {
     return SyncPlanner.plan(request);
+  }
+
+  /**
+   * A control, not a goal: one pass that only reads what any planner must read of each desired
+   * object (name, namespace, kind, group and the hook annotation) and does nothing with it. Being
+   * linear, it would grow 10x from 10k to 100k if memory cost the same at every size; how much
+   * more it grows is what the request outgrowing the processor's caches costs, and planning,
+   * which reads the same fields, pays that too.
+   *
+   * @return a checksum, so that the reads are not optimised away
+   */
+  @Benchmark
+  public long readFields() {
+    long sum = 0;
+    for (Manifest m : request.desired()) {
+      sum += m.name().length() + m.namespace().hashCode() + m.kind().hashCode()
+          + m.group().length() + (m.annotation(HOOK).isPresent() ? 1 : 0);
+    }
+    return sum;
   }
 }

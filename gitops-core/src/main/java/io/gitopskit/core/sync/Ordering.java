@@ -1,15 +1,26 @@
 package io.gitopskit.core.sync;
 
 import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.Manifest;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** The task sort of gitops-engine: phase, wave, kind order, name; then dependency bubbling. */
+/**
+ * The task sort of gitops-engine: phase, wave, kind order, name; then dependency bubbling.
+ *
+ * <p>Shaped for 100k tasks (issue 6). Tasks are parallel arrays indexed by input position, and
+ * what the sort and the bubbling read is copied into compact arrays while each manifest is in
+ * hand, in input order: the phase, wave and kind rank packed into one {@code long}, the name into
+ * one shared {@code char[]}, and small integer ids for the namespaces, group/kinds, Namespaces and
+ * CRDs. Tasks are grouped by key with a counting sort, names are compared only within a group,
+ * and bubbling works on the ids. So, once input order is left behind, nothing visits a manifest
+ * (whose memory, at 100k objects, is far larger than the processor's caches), no map is keyed by
+ * object identity and nothing is boxed.
+ */
 final class Ordering {
 
   /** Helm's install order; a kind's value is its index - 35, unlisted kinds get 0. */
@@ -24,68 +35,175 @@ final class Ordering {
 
   private static final Map<String, Integer> RANK = new HashMap<>();
 
+  private static final String NAMESPACE = "Namespace";
+  private static final String CRD = "CustomResourceDefinition";
+  private static final String CRD_GROUP = "apiextensions.k8s.io";
+
   static {
     for (int i = 0; i < KIND_ORDER.size(); i++) {
       RANK.put(KIND_ORDER.get(i), i + 1 - KIND_ORDER.size() - 1);
     }
   }
 
-  /** A step being planned: its object, and the phase and wave bubbling may change. */
-  static final class Task {
-    final Manifest manifest;
-    SyncPhase phase;
-    int wave;
-    final int tieBreak;
-    /** The kind's rank, looked up once rather than on every comparison. */
-    final int rank;
-    /** Sort keys kept on the task itself: fewer pointer hops per comparison at scale. */
-    final String name;
-    final String namespace;
-    final String group;
-    final String kind;
+  /**
+   * Steps being planned, indexed by input position (which breaks ties): each one's object, and
+   * the phase and wave bubbling may change.
+   *
+   * <p>{@link #add} reads from the manifest, while the caller has it in hand, everything the sort
+   * and bubbling need: the sort key, the name's characters, and ids for its namespace, its group
+   * and kind, and the Namespace or CRD it defines.
+   */
+  static final class Tasks {
+    private Manifest[] manifests;
+    private SyncPhase[] phases;
+    private int[] waves;
+    private boolean[] moved = new boolean[0];
+    private int size;
+    /** Phase, wave and kind rank, packed by {@link Ordering#key}. */
+    private long[] keys;
+    /** The names' characters, one after the other; task i's are [nameAt[i], nameAt[i + 1]). */
+    private char[] names;
+    private int[] nameAt;
+    /** Ids + 1 (0: none) of the namespace a task is in, and of the Namespace it defines. */
+    private int[] inNamespace;
+    private int[] definesNamespace;
+    /** Ids + 1 (0: none) of a task's group/kind, and of the group/kind a CRD task defines. */
+    private int[] groupKind;
+    private int[] definesCrd;
+    private boolean namespaces;
+    private boolean crds;
+    private final Map<String, Integer> namespaceIds = new HashMap<>();
+    /** Each kind's rank and group/kind ids. */
+    private final Map<String, Kind> kinds = new HashMap<>();
+    private int groupKindCount;
 
-    Task(Manifest manifest, SyncPhase phase, int wave, int tieBreak) {
-      this.manifest = manifest;
-      this.phase = phase;
-      this.wave = wave;
-      this.tieBreak = tieBreak;
-      this.rank = kindRank(manifest.kind());
-      this.name = manifest.name();
-      this.namespace = manifest.namespace();
-      this.group = manifest.group();
-      this.kind = manifest.kind();
+    Tasks(int capacity) {
+      int c = Math.max(capacity, 4);
+      manifests = new Manifest[c];
+      phases = new SyncPhase[c];
+      waves = new int[c];
+      keys = new long[c];
+      nameAt = new int[c + 1];
+      names = new char[c * 8];
+      inNamespace = new int[c];
+      definesNamespace = new int[c];
+      groupKind = new int[c];
+      definesCrd = new int[c];
+    }
+
+    /** Adds a task and returns its index. */
+    int add(Manifest manifest, SyncPhase phase, int wave) {
+      if (size == manifests.length) {
+        int c = size * 2;
+        manifests = Arrays.copyOf(manifests, c);
+        phases = Arrays.copyOf(phases, c);
+        waves = Arrays.copyOf(waves, c);
+        keys = Arrays.copyOf(keys, c);
+        nameAt = Arrays.copyOf(nameAt, c + 1);
+        inNamespace = Arrays.copyOf(inNamespace, c);
+        definesNamespace = Arrays.copyOf(definesNamespace, c);
+        groupKind = Arrays.copyOf(groupKind, c);
+        definesCrd = Arrays.copyOf(definesCrd, c);
+      }
+      int i = size++;
+      manifests[i] = manifest;
+      phases[i] = phase;
+      waves[i] = wave;
+      String name = manifest.name();
+      int at = nameAt[i];
+      if (at + name.length() > names.length) {
+        names = Arrays.copyOf(names, Math.max(names.length * 2, at + name.length()));
+      }
+      name.getChars(0, name.length(), names, at);
+      nameAt[i + 1] = at + name.length();
+      String namespace = manifest.namespace();
+      if (!namespace.isEmpty()) {
+        inNamespace[i] = namespaceId(namespace) + 1;
+      }
+      String group = manifest.group();
+      String kind = manifest.kind();
+      Kind k = kind(kind);
+      keys[i] = key(phase, wave, k.rank + KIND_ORDER.size());
+      groupKind[i] = groupKindId(k, group) + 1;
+      if (group.isEmpty() && kind.equals(NAMESPACE)) {
+        definesNamespace[i] = namespaceId(name) + 1;
+        namespaces = true;
+      } else if (group.equals(CRD_GROUP) && kind.equals(CRD)) {
+        String defined = crdDefined(manifest);
+        if (defined != null) {
+          // gitops-engine compares group + "/" + kind with this string; a task's group has no
+          // '/' (its apiVersion has at most one), so only the split at the first '/' can match
+          int slash = defined.indexOf('/');
+          definesCrd[i] = groupKindId(kind(defined.substring(slash + 1)),
+              defined.substring(0, slash)) + 1;
+          crds = true;
+        }
+      }
+      return i;
+    }
+
+    private int namespaceId(String namespace) {
+      Integer id = namespaceIds.get(namespace);
+      if (id == null) {
+        id = namespaceIds.size();
+        namespaceIds.put(namespace, id);
+      }
+      return id;
+    }
+
+    private Kind kind(String kind) {
+      Kind k = kinds.get(kind);
+      if (k == null) {
+        k = new Kind(kindRank(kind));
+        kinds.put(kind, k);
+      }
+      return k;
+    }
+
+    private int groupKindId(Kind kind, String group) {
+      Integer id = kind.groups.get(group);
+      if (id == null) {
+        id = groupKindCount++;
+        kind.groups.put(group, id);
+      }
+      return id;
+    }
+
+    int size() {
+      return size;
+    }
+
+    Manifest manifest(int i) {
+      return manifests[i];
+    }
+
+    SyncPhase phase(int i) {
+      return phases[i];
+    }
+
+    int wave(int i) {
+      return waves[i];
+    }
+
+    void wave(int i, int wave) {
+      waves[i] = wave;
+    }
+
+    /** Whether bubbling gave the task the phase and wave of the task it moved before. */
+    boolean moved(int i) {
+      return i < moved.length && moved[i];
     }
   }
 
-  /** Phase, wave, kind rank, name, namespace, group, kind, then input order. */
-  static final Comparator<Task> ORDER = (a, b) -> {
-    int c = a.phase.compareTo(b.phase);
-    if (c != 0) {
-      return c;
+  /** A kind's rank, and the id of each group/kind with that kind. */
+  private static final class Kind {
+    final int rank;
+    final Map<String, Integer> groups = new HashMap<>(4);
+
+    Kind(int rank) {
+      this.rank = rank;
     }
-    c = Integer.compare(a.wave, b.wave);
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(a.rank, b.rank);
-    if (c != 0) {
-      return c;
-    }
-    c = a.name.compareTo(b.name);
-    if (c != 0) {
-      return c;
-    }
-    c = a.namespace.compareTo(b.namespace);
-    if (c != 0) {
-      return c;
-    }
-    c = a.group.compareTo(b.group);
-    if (c != 0) {
-      return c;
-    }
-    c = a.kind.compareTo(b.kind);
-    return c != 0 ? c : Integer.compare(a.tieBreak, b.tieBreak);
-  };
+  }
 
   private Ordering() {
   }
@@ -94,100 +212,156 @@ final class Ordering {
     return RANK.getOrDefault(kind, 0);
   }
 
-  /** Sorts, then moves each Namespace and CRD before the first task that needs it. */
-  static void sort(List<Task> tasks) {
-    tasks.sort(ORDER);
-    boolean namespaces = false;
-    boolean crds = false;
-    for (Task t : tasks) {
-      namespaces |= t.rank == kindRank("Namespace") && t.manifest.group().isEmpty();
-      crds |= t.manifest.kind().equals("CustomResourceDefinition");
-    }
-    if (namespaces) {
-      adjust(tasks, Ordering::namespaceDefined, m -> optional(m.namespace()));
-    }
-    if (crds) {
-      // only kinds some CRD in this sync defines can need one: skip building keys for the rest
-      java.util.Set<String> definedKinds = new java.util.HashSet<>();
-      for (Task t : tasks) {
-        crdDefined(t.manifest).ifPresent(k -> definedKinds.add(k.substring(k.indexOf('/') + 1)));
+  /**
+   * Packs a phase, a wave and a small non-negative number into one long that orders as the
+   * three do one after the other: the phase ordinal in the top bits, the wave with its sign bit
+   * flipped (so that signed order becomes unsigned order) in the middle 32, {@code low} (below
+   * 256) in the low 8.
+   */
+  static long key(SyncPhase phase, int wave, int low) {
+    return (long) phase.ordinal() << 40 | (Integer.toUnsignedLong(wave ^ Integer.MIN_VALUE) << 8)
+        | low;
+  }
+
+  /**
+   * Sorts by phase, wave, kind rank, name, namespace, group, kind and input position; then moves
+   * each Namespace and CRD before the first task that needs it.
+   *
+   * @return the task indexes in order
+   */
+  static int[] sort(Tasks tasks) {
+    int n = tasks.size;
+    tasks.moved = new boolean[n];
+    long[] keys = tasks.keys;
+    // First by key, with a counting sort over the distinct keys (phase x wave x kind rank: few),
+    // which keeps input order within each; then names are compared only within one key.
+    long[] distinct = Arrays.copyOf(keys, n);
+    Arrays.sort(distinct);
+    int d = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || distinct[i] != distinct[i - 1]) {
+        distinct[d++] = distinct[i];
       }
-      adjust(tasks, Ordering::crdDefined, m -> definedKinds.contains(m.kind())
-          ? Optional.of(m.group() + "/" + m.kind()) : Optional.empty());
     }
-  }
-
-  private static Optional<String> optional(String s) {
-    return s.isEmpty() ? Optional.empty() : Optional.of(s);
-  }
-
-  private static Optional<String> namespaceDefined(Manifest m) {
-    return m.group().isEmpty() && m.kind().equals("Namespace") ? Optional.of(m.name())
-        : Optional.empty();
-  }
-
-  private static Optional<String> crdDefined(Manifest m) {
-    if (!m.group().equals("apiextensions.k8s.io") || !m.kind().equals("CustomResourceDefinition")) {
-      return Optional.empty();
+    int[] bucket = new int[n];
+    int[] start = new int[d + 1];
+    for (int i = 0; i < n; i++) {
+      bucket[i] = Arrays.binarySearch(distinct, 0, d, keys[i]);
+      start[bucket[i] + 1]++;
     }
-    Optional<String> group = m.at("/spec/group").flatMap(Ordering::text);
-    Optional<String> kind = m.at("/spec/names/kind").flatMap(Ordering::text);
-    return group.isPresent() && kind.isPresent()
-        ? Optional.of(group.get() + "/" + kind.get()) : Optional.empty();
+    for (int b = 0; b < d; b++) {
+      start[b + 1] += start[b];
+    }
+    int[] order = new int[n];
+    int[] next = Arrays.copyOf(start, d);
+    for (int i = 0; i < n; i++) {
+      order[next[bucket[i]]++] = i;
+    }
+    char[] names = tasks.names;
+    int[] nameAt = tasks.nameAt;
+    Manifest[] manifests = tasks.manifests;
+    IndexSort.IndexComparator byName = (a, b) -> {
+      int c = Arrays.compare(names, nameAt[a], nameAt[a + 1], names, nameAt[b], nameAt[b + 1]);
+      if (c != 0) {
+        return c;
+      }
+      // rare: same phase, wave, kind rank and name
+      Manifest x = manifests[a];
+      Manifest y = manifests[b];
+      c = x.namespace().compareTo(y.namespace());
+      if (c != 0) {
+        return c;
+      }
+      c = x.group().compareTo(y.group());
+      if (c != 0) {
+        return c;
+      }
+      c = x.kind().compareTo(y.kind());
+      return c != 0 ? c : Integer.compare(a, b);
+    };
+    int[] tmp = new int[n];
+    for (int b = 0; b < d; b++) {
+      IndexSort.sort(order, tmp, start[b], start[b + 1], byName);
+    }
+    if (tasks.namespaces) {
+      order = bubble(tasks, order, tasks.definesNamespace, tasks.inNamespace,
+          tasks.namespaceIds.size());
+    }
+    if (tasks.crds) {
+      order = bubble(tasks, order, tasks.definesCrd, tasks.groupKind, tasks.groupKindCount);
+    }
+    return order;
   }
 
-  private static Optional<String> text(io.gitopskit.core.json.JsonValue v) {
-    return v instanceof JsonString s ? Optional.of(s.value()) : Optional.empty();
+  /** {@code group/kind} a CRD defines, or null when it lacks either field. */
+  private static @Nullable String crdDefined(Manifest m) {
+    String group = m.at("/spec/group").map(Ordering::text).orElse(null);
+    String kind = m.at("/spec/names/kind").map(Ordering::text).orElse(null);
+    return group != null && kind != null ? group + "/" + kind : null;
   }
 
-  /** gitops-engine's {@code adjustDeps}: a dependency adopts the phase and wave it moves to. */
-  private static void adjust(List<Task> tasks, Function<Manifest, Optional<String>> defines,
-      Function<Manifest, Optional<String>> needs) {
-    // One pass to find where each name is first needed, one to decide the moves, one to rebuild:
-    // O(n) instead of moving list elements one at a time (which was O(n^2) at scale).
-    Map<String, Integer> firstUse = new HashMap<>();
-    List<Optional<String>> defined = new java.util.ArrayList<>(tasks.size());
-    for (int i = 0; i < tasks.size(); i++) {
-      Manifest m = tasks.get(i).manifest;
-      Optional<String> dep = defines.apply(m);
-      defined.add(dep);
-      if (dep.isEmpty()) {
-        Optional<String> need = needs.apply(m);
-        if (need.isPresent()) {
-          firstUse.putIfAbsent(need.get(), i);
+  private static @Nullable String text(JsonValue v) {
+    return v instanceof JsonString s ? s.value() : null;
+  }
+
+  /**
+   * gitops-engine's {@code adjustDeps}: each task that defines an id moves just before the first
+   * task that needs it, if that one comes earlier, and adopts its phase and wave. Several tasks
+   * moving before the same one keep their order. Linear, apart from sorting the few that move.
+   */
+  private static int[] bubble(Tasks tasks, int[] order, int[] defines, int[] needs, int ids) {
+    int n = order.length;
+    int[] firstUse = new int[ids];
+    Arrays.fill(firstUse, -1);
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      int need = needs[i] - 1;
+      if (need >= 0 && defines[i] == 0 && firstUse[need] < 0) {
+        firstUse[need] = k;
+      }
+    }
+    // (position moved before << 32 | own position) of each task that moves, found rising
+    long[] moves = new long[8];
+    int count = 0;
+    for (int k = 0; k < n; k++) {
+      int i = order[k];
+      int defined = defines[i] - 1;
+      if (defined >= 0) {
+        int before = firstUse[defined];
+        if (before >= 0 && before < k) {
+          int first = order[before];
+          tasks.waves[i] = tasks.waves[first];
+          tasks.phases[i] = tasks.phases[first];
+          tasks.moved[i] = true;
+          if (count == moves.length) {
+            moves = Arrays.copyOf(moves, count * 2);
+          }
+          moves[count++] = (long) before << 32 | k;
         }
       }
     }
-    Map<Integer, List<Task>> before = new HashMap<>();
-    boolean[] moved = new boolean[tasks.size()];
-    for (int i = 0; i < tasks.size(); i++) {
-      Optional<String> dep = defined.get(i);
-      if (dep.isPresent()) {
-        Integer index = firstUse.get(dep.get());
-        if (index != null && index < i) {
-          Task t = tasks.get(i);
-          Task first = tasks.get(index);
-          t.wave = first.wave;
-          t.phase = first.phase;
-          before.computeIfAbsent(index, k -> new java.util.ArrayList<>()).add(t);
-          moved[i] = true;
-        }
+    if (count == 0) {
+      return order;
+    }
+    int[] from = new int[count];
+    for (int m = 0; m < count; m++) {
+      from[m] = (int) moves[m];
+    }
+    Arrays.sort(moves, 0, count);
+    int[] out = new int[n];
+    int o = 0;
+    int next = 0;
+    int skip = 0;
+    for (int k = 0; k < n; k++) {
+      while (next < count && (int) (moves[next] >>> 32) == k) {
+        out[o++] = order[(int) moves[next++]];
+      }
+      if (skip < count && from[skip] == k) {
+        skip++;
+      } else {
+        out[o++] = order[k];
       }
     }
-    if (before.isEmpty()) {
-      return;
-    }
-    List<Task> out = new java.util.ArrayList<>(tasks.size());
-    for (int i = 0; i < tasks.size(); i++) {
-      List<Task> insert = before.get(i);
-      if (insert != null) {
-        out.addAll(insert);
-      }
-      if (!moved[i]) {
-        out.add(tasks.get(i));
-      }
-    }
-    tasks.clear();
-    tasks.addAll(out);
+    return out;
   }
 }

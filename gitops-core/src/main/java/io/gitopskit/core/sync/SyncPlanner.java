@@ -4,17 +4,12 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ResourceKey;
-import io.gitopskit.core.sync.Ordering.Task;
+import io.gitopskit.core.sync.Ordering.Tasks;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Plans a sync: which objects to apply, which hooks to run and which live objects to prune, in
@@ -38,10 +33,10 @@ public final class SyncPlanner {
    */
   public static SyncPlan plan(SyncRequest request) {
     SyncOptions app = request.options();
-    List<Task> tasks = new ArrayList<>();
-    Map<Task, SyncStep> kinds = new IdentityHashMap<>();
+    Tasks tasks = new Tasks(request.desired().size() + 1);
+    // the step planned for each task, by task index, before bubbling
+    List<SyncStep> planned = new ArrayList<>(request.desired().size() + 1);
     boolean anyResource = false;
-    int seq = 0;
     for (Manifest m : request.desired()) {
       Annotations.Classification c = Annotations.classify(m);
       switch (c.role()) {
@@ -55,22 +50,20 @@ public final class SyncPlanner {
             break;
           }
           int wave = Annotations.wave(m);
-          Task t = new Task(m, SyncPhase.SYNC, wave, seq++);
-          tasks.add(t);
-          kinds.put(t, new SyncStep.Apply(m, SyncPhase.SYNC, wave, eff));
+          tasks.add(m, SyncPhase.SYNC, wave);
+          planned.add(new SyncStep.Apply(m, SyncPhase.SYNC, wave, eff));
           break;
         case HOOK:
           if (request.skipHooks() || request.selection().isPresent()) {
             break;
           }
+          int hookWave = Annotations.wave(m);
           for (HookType type : c.types()) {
             SyncPhase phase = type.phase().orElseThrow();
             Manifest named = m.hasGeneratedName() ? m.withName(generatedName(m, phase, request))
                 : m;
-            int hookWave = Annotations.wave(m);
-            Task h = new Task(named, phase, hookWave, seq++);
-            tasks.add(h);
-            kinds.put(h, new SyncStep.Hook(named, phase, type, hookWave,
+            tasks.add(named, phase, hookWave);
+            planned.add(new SyncStep.Hook(named, phase, type, hookWave,
                 Annotations.deletePolicies(m), m.hasGeneratedName()));
           }
           break;
@@ -84,9 +77,8 @@ public final class SyncPlanner {
       Manifest namespace = Manifest.of(JsonObject.builder().put("apiVersion", "v1")
           .put("kind", "Namespace")
           .put("metadata", JsonObject.of("name", JsonString.of(ns))).build());
-      Task t = new Task(namespace, SyncPhase.PRE_SYNC, 0, seq++);
-      tasks.add(t);
-      kinds.put(t, new SyncStep.Apply(namespace, SyncPhase.PRE_SYNC, 0, app));
+      tasks.add(namespace, SyncPhase.PRE_SYNC, 0);
+      planned.add(new SyncStep.Apply(namespace, SyncPhase.PRE_SYNC, 0, app));
     }
 
     List<Manifest> candidates = new ArrayList<>();
@@ -100,39 +92,49 @@ public final class SyncPlanner {
       return SyncPlan.refused(SyncPlan.WIPE_OUT);
     }
 
-    Ordering.sort(tasks);
-    List<Task> prunes = pruneOrder(candidates, request, seq);
+    int[] order = Ordering.sort(tasks);
+    Tasks prunes = new Tasks(candidates.size());
+    List<SyncOptions> pruneOptions = new ArrayList<>(candidates.size());
+    int[] pruneOrder = pruneOrder(candidates, request, prunes, pruneOptions);
     int lastSyncWave = 0;
-    for (Task t : tasks) {
-      if (t.phase == SyncPhase.SYNC) {
-        lastSyncWave = Math.max(lastSyncWave, t.wave);
+    for (int i = 0; i < tasks.size(); i++) {
+      if (tasks.phase(i) == SyncPhase.SYNC) {
+        lastSyncWave = Math.max(lastSyncWave, tasks.wave(i));
       }
     }
-    for (Task t : prunes) {
-      lastSyncWave = Math.max(lastSyncWave, t.wave);
+    for (int i = 0; i < prunes.size(); i++) {
+      lastSyncWave = Math.max(lastSyncWave, prunes.wave(i));
     }
 
-    List<SyncStep> steps = new ArrayList<>();
+    // The tasks are in (phase, wave) order already (bubbling keeps it), so a stable sort on
+    // (phase, wave, prunes first) merely merges the prunes in. It reads only the keys.
+    int total = order.length + pruneOrder.length;
+    SyncStep[] all = new SyncStep[total];
+    long[] keys = new long[total];
+    int count = 0;
     List<SyncStep.Hook> syncFail = new ArrayList<>();
-    for (Task t : tasks) {
-      SyncStep s = retarget(kinds.get(t), t);
-      if (t.phase == SyncPhase.SYNC_FAIL) {
+    for (int i : order) {
+      SyncPhase phase = tasks.phase(i);
+      SyncStep s = tasks.moved(i) ? retarget(planned.get(i), phase, tasks.wave(i))
+          : planned.get(i);
+      if (phase == SyncPhase.SYNC_FAIL) {
         syncFail.add((SyncStep.Hook) s);
       } else {
-        steps.add(s);
+        keys[count] = Ordering.key(phase, tasks.wave(i), 1);
+        all[count++] = s;
       }
     }
-    for (Task t : prunes) {
-      steps.add(pruneStep(t, app.forResource(t.manifest), request, lastSyncWave + 1));
+    for (int i : pruneOrder) {
+      SyncStep s = pruneStep(prunes.manifest(i), prunes.wave(i), pruneOptions.get(i), request,
+          lastSyncWave + 1);
+      keys[count] = Ordering.key(SyncPhase.SYNC, s.wave(), 0);
+      all[count++] = s;
     }
-    Map<SyncStep, Integer> position = new IdentityHashMap<>();
-    for (int i = 0; i < steps.size(); i++) {
-      position.put(steps.get(i), i);
+    int[] merged = IndexSort.order(count, (a, b) -> Long.compare(keys[a], keys[b]));
+    List<SyncStep> steps = new ArrayList<>(count);
+    for (int i : merged) {
+      steps.add(all[i]);
     }
-    steps.sort(Comparator.<SyncStep, SyncPhase>comparing(SyncStep::phase)
-        .thenComparingInt(SyncStep::wave)
-        .thenComparingInt(s -> s instanceof SyncStep.Apply || s instanceof SyncStep.Hook ? 1 : 0)
-        .thenComparingInt(position::get));
     return new SyncPlan(steps, syncFail, Optional.empty(), request.dryRun());
   }
 
@@ -143,53 +145,68 @@ public final class SyncPlanner {
     return m.name() + suffix.toLowerCase(Locale.ROOT);
   }
 
-  private static SyncStep retarget(SyncStep s, Task t) {
+  /** A step with the phase and wave bubbling gave it. */
+  private static SyncStep retarget(SyncStep s, SyncPhase phase, int wave) {
     if (s instanceof SyncStep.Apply a) {
-      return t.phase == a.phase() && t.wave == a.wave() ? a
-          : new SyncStep.Apply(a.manifest(), t.phase, t.wave, a.options());
+      return phase == a.phase() && wave == a.wave() ? a
+          : new SyncStep.Apply(a.manifest(), phase, wave, a.options());
     }
     SyncStep.Hook h = (SyncStep.Hook) s;
-    return t.phase == h.phase() && t.wave == h.wave() ? h : new SyncStep.Hook(h.manifest(),
-        t.phase, h.type(), t.wave, h.deletePolicies(), h.generatedName());
+    return phase == h.phase() && wave == h.wave() ? h : new SyncStep.Hook(h.manifest(),
+        phase, h.type(), wave, h.deletePolicies(), h.generatedName());
   }
 
-  /** Reverse creation order, with waves mirrored so they still rise. */
-  private static List<Task> pruneOrder(List<Manifest> candidates, SyncRequest request, int seq) {
-    List<Task> prunes = new ArrayList<>();
+  /**
+   * Reverse creation order, with waves mirrored so they still rise.
+   *
+   * @return the prune task indexes in order
+   */
+  private static int[] pruneOrder(List<Manifest> candidates, SyncRequest request, Tasks prunes,
+      List<SyncOptions> options) {
+    SyncOptions app = request.options();
     for (Manifest live : candidates) {
       if (request.isSelected(live.key())) {
-        prunes.add(new Task(live, SyncPhase.SYNC, Annotations.wave(live), seq++));
+        prunes.add(live, SyncPhase.SYNC, Annotations.wave(live));
+        options.add(app.forResource(live));
       }
     }
-    Ordering.sort(prunes);
-    Collections.reverse(prunes);
-    TreeSet<Integer> distinct = new TreeSet<>();
-    for (Task t : prunes) {
-      distinct.add(t.wave);
+    int[] order = Ordering.sort(prunes);
+    int n = order.length;
+    for (int k = 0; k < n / 2; k++) {
+      int t = order[k];
+      order[k] = order[n - 1 - k];
+      order[n - 1 - k] = t;
     }
-    List<Integer> waves = new ArrayList<>(distinct);
-    Map<Integer, Integer> mirror = new HashMap<>();
-    for (int i = 0; i < waves.size(); i++) {
-      mirror.put(waves.get(i), waves.get(waves.size() - 1 - i));
+    int[] waves = new int[n];
+    for (int i = 0; i < n; i++) {
+      waves[i] = prunes.wave(i);
     }
-    for (Task t : prunes) {
-      t.wave = mirror.get(t.wave);
+    Arrays.sort(waves);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || waves[i] != waves[i - 1]) {
+        waves[distinct++] = waves[i];
+      }
     }
-    return prunes;
+    for (int i = 0; i < n; i++) {
+      prunes.wave(i, waves[distinct - 1 - Arrays.binarySearch(waves, 0, distinct, prunes.wave(i))]);
+    }
+    return order;
   }
 
-  private static SyncStep pruneStep(Task t, SyncOptions eff, SyncRequest request, int lastWave) {
+  private static SyncStep pruneStep(Manifest live, int mirrored, SyncOptions eff,
+      SyncRequest request, int lastWave) {
     boolean last = eff.pruneLast();
-    int wave = last ? lastWave : t.wave;
+    int wave = last ? lastWave : mirrored;
     if (!request.prune()) {
-      return new SyncStep.PruneSkipped(t.manifest, wave, SyncStep.PruneSkipped.REQUIRES_PRUNING);
+      return new SyncStep.PruneSkipped(live, wave, SyncStep.PruneSkipped.REQUIRES_PRUNING);
     }
     if (eff.prune() == Consent.REFUSED) {
-      return new SyncStep.PruneSkipped(t.manifest, wave, SyncStep.PruneSkipped.NO_PRUNE);
+      return new SyncStep.PruneSkipped(live, wave, SyncStep.PruneSkipped.NO_PRUNE);
     }
     if (eff.prune() == Consent.CONFIRM && !request.pruneConfirmed()) {
-      return new SyncStep.PruneAwaitingConfirmation(t.manifest, wave, eff.prunePropagationPolicy());
+      return new SyncStep.PruneAwaitingConfirmation(live, wave, eff.prunePropagationPolicy());
     }
-    return new SyncStep.Prune(t.manifest, wave, eff.prunePropagationPolicy(), last);
+    return new SyncStep.Prune(live, wave, eff.prunePropagationPolicy(), last);
   }
 }
