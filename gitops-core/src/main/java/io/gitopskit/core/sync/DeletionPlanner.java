@@ -2,9 +2,8 @@ package io.gitopskit.core.sync;
 
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ResourceKey;
-import io.gitopskit.core.sync.Ordering.Task;
+import io.gitopskit.core.sync.Ordering.Tasks;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -53,11 +52,11 @@ public final class DeletionPlanner {
    * @return the plan
    */
   public static DeletionPlan plan(DeletionRequest request) {
-    List<Task> pre = new ArrayList<>();
-    List<Task> post = new ArrayList<>();
-    List<SyncStep.Hook> hooks = new ArrayList<>();
+    Tasks pre = new Tasks(4);
+    Tasks post = new Tasks(4);
+    List<SyncStep.Hook> preHooks = new ArrayList<>();
+    List<SyncStep.Hook> postHooks = new ArrayList<>();
     Set<ResourceKey> hookKeys = new HashSet<>();
-    int seq = 0;
     if (!request.skipHooks()) {
       for (Manifest m : request.desired()) {
         for (HookType type : deletionHookTypes(m)) {
@@ -65,46 +64,45 @@ public final class DeletionPlanner {
           Manifest named = m.hasGeneratedName() ? m.withName(generatedName(m, phase, request))
               : m;
           int wave = Annotations.wave(m);
-          Task t = new Task(named, phase, wave, seq++);
-          (type == HookType.PRE_DELETE ? pre : post).add(t);
-          hooks.add(new SyncStep.Hook(named, phase, type, wave, deletePolicies(m),
-              m.hasGeneratedName()));
+          SyncStep.Hook hook = new SyncStep.Hook(named, phase, type, wave, deletePolicies(m),
+              m.hasGeneratedName());
+          if (type == HookType.PRE_DELETE) {
+            pre.add(named, phase, wave);
+            preHooks.add(hook);
+          } else {
+            post.add(named, phase, wave);
+            postHooks.add(hook);
+          }
           hookKeys.add(named.key());
         }
       }
     }
-    List<Task> resources = new ArrayList<>();
+    Tasks resources = new Tasks(request.live().size());
     for (Manifest live : request.live()) {
       if (!hookKeys.contains(live.key())) {
-        resources.add(new Task(live, SyncPhase.SYNC, Annotations.wave(live), seq++));
+        resources.add(live, SyncPhase.SYNC, Annotations.wave(live));
       }
     }
-    Ordering.sort(pre);
-    Ordering.sort(post);
-    Ordering.sort(resources);
-    Collections.reverse(resources);
 
     List<SyncStep> steps = new ArrayList<>();
-    for (Task t : pre) {
-      steps.add(hook(hooks, t));
+    addHooks(pre, preHooks, steps);
+    int[] order = Ordering.sort(resources);
+    for (int k = order.length - 1; k >= 0; k--) {
+      int i = order[k];
+      steps.add(resourceStep(resources.manifest(i), resources.wave(i), request));
     }
-    for (Task t : resources) {
-      steps.add(resourceStep(t.manifest, t.wave, request));
-    }
-    for (Task t : post) {
-      steps.add(hook(hooks, t));
-    }
+    addHooks(post, postHooks, steps);
     return new DeletionPlan(steps);
   }
 
-  private static SyncStep hook(List<SyncStep.Hook> hooks, Task t) {
-    for (SyncStep.Hook h : hooks) {
-      if (h.manifest() == t.manifest && h.phase() == t.phase) {
-        return t.wave == h.wave() ? h : new SyncStep.Hook(h.manifest(), h.phase(), h.type(),
-            t.wave, h.deletePolicies(), h.generatedName());
-      }
+  /** The hooks in order, each with the wave the ordering gave its task. */
+  private static void addHooks(Tasks tasks, List<SyncStep.Hook> hooks, List<SyncStep> steps) {
+    for (int i : Ordering.sort(tasks)) {
+      SyncStep.Hook h = hooks.get(i);
+      int wave = tasks.wave(i);
+      steps.add(wave == h.wave() ? h : new SyncStep.Hook(h.manifest(), h.phase(), h.type(), wave,
+          h.deletePolicies(), h.generatedName()));
     }
-    throw new IllegalStateException("no hook for " + t.manifest.key());
   }
 
   private static SyncStep resourceStep(Manifest live, int wave, DeletionRequest request) {
