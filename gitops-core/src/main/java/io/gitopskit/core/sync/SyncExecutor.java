@@ -1,12 +1,18 @@
 package io.gitopskit.core.sync;
 
 import io.gitopskit.core.cluster.ClusterTarget;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link SyncPlan} against a cluster as gitops-engine's sync context does: dry-runs every
@@ -123,6 +129,60 @@ public final class SyncExecutor {
    */
   public OperationState run(SyncPlan plan, ClusterTarget target, ExecutorOptions options) {
     return new Execution(this, plan, target, options, Optional.empty()).run();
+  }
+
+  /**
+   * Runs an operation with Argo CD's {@code syncPolicy.retry} around it: when the operation
+   * ends Failed or Error (not by {@link #terminate()}), it waits {@code retry.backoff(n)} and
+   * runs again from a fresh plan — the planner is asked again, so each attempt sees the live
+   * state as it is then — up to {@code retry.limit()} more times. While it waits, the published
+   * state is Running with Argo CD's message {@code "<message>. Retrying attempt #<n> at
+   * <h:mmAM>."}; a final failure after retries ends with {@code " (retried <n> times)."}.
+   * {@link ExecutorOptions#retry()} is different: it retries single cluster calls inside an
+   * attempt.
+   *
+   * @param planner makes the plan of each attempt (e.g. a diff of desired against live now)
+   * @param target the cluster
+   * @param options how to run each attempt
+   * @param retry the operation retry policy
+   * @return the final state of the last attempt
+   */
+  public OperationState runWithRetry(Supplier<SyncPlan> planner, ClusterTarget target,
+      ExecutorOptions options, RetryPolicy retry) {
+    Objects.requireNonNull(planner, "planner");
+    Objects.requireNonNull(retry, "retry");
+    OperationState state = run(planner.get(), target, options);
+    int attempts = 0;
+    while (isRetryable(state) && attempts < retry.limit() && !isTerminating()) {
+      Duration wait = retry.backoff(attempts);
+      attempts++;
+      LocalTime at = LocalTime.ofInstant(options.clock().instant().plus(wait), ZoneOffset.UTC);
+      publish(new OperationState(OperationPhase.RUNNING, state.message() + ". Retrying attempt #"
+          + attempts + " at " + KITCHEN.format(at) + ".", state.results(),
+          state.lastCompletedWave(), state.startedAt(), Optional.empty()));
+      try {
+        options.waiter().await(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      state = run(planner.get(), target, options);
+    }
+    if (attempts > 0 && isRetryable(state)) {
+      state = new OperationState(state.phase(), state.message() + " (retried " + attempts
+          + " times).", state.results(), state.lastCompletedWave(), state.startedAt(),
+          state.finishedAt());
+      publish(state);
+    }
+    return state;
+  }
+
+  private static final DateTimeFormatter KITCHEN = DateTimeFormatter.ofPattern("h:mma",
+      Locale.ROOT);
+
+  private static boolean isRetryable(OperationState state) {
+    return (state.phase() == OperationPhase.FAILED || state.phase() == OperationPhase.ERROR)
+        && !state.message().startsWith(TERMINATED);
   }
 
   /**

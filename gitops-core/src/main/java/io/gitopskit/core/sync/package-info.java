@@ -119,6 +119,14 @@
  * already created (its result says so, or it carries the generated name unique to this
  * operation) is waited for, never created a second time.
  *
+ * <h2>Retrying whole operations</h2>
+ *
+ * <p>{@link io.gitopskit.core.sync.SyncExecutor#runWithRetry SyncExecutor.runWithRetry} is Argo
+ * CD's {@code syncPolicy.retry}: a Failed or Error operation is planned again and re-run with
+ * backoff up to the policy's limit ({@code "Retrying attempt #n at 3:04PM."}, then {@code
+ * "(retried n times)."}). {@link io.gitopskit.core.sync.ExecutorOptions#retry()} retries single
+ * cluster calls inside one attempt.
+ *
  * <h2>Deleting an application</h2>
  *
  * <p>{@link io.gitopskit.core.sync.DeletionPlanner#plan DeletionPlanner.plan}{@code (}{@link
