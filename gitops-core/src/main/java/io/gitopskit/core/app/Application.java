@@ -168,11 +168,14 @@ public record Application(AppMetadata metadata, ApplicationSpec spec,
    */
   public SyncRequest.Builder syncRequest(ManifestSet desired, boolean automatedOperation) {
     Automated a = automated();
-    return SyncRequest.builder(desired)
+    SyncRequest.Builder b = SyncRequest.builder(desired)
         .options(syncOptions())
         .namespace(spec.destination().namespace())
         .allowEmpty(a.isAllowEmpty())
         .prune(automatedOperation && a.isPrune());
+    ManagedNamespaceMetadata m = spec.syncPolicy() == null ? null
+        : spec.syncPolicy().managedNamespaceMetadata();
+    return m == null ? b : b.namespaceMetadata(m.labels(), m.annotations());
   }
 
   /**

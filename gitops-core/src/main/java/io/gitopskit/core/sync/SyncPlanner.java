@@ -2,6 +2,7 @@ package io.gitopskit.core.sync;
 
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
+import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.model.Manifest;
 import io.gitopskit.core.model.ResourceKey;
 import io.gitopskit.core.sync.Ordering.Tasks;
@@ -74,9 +75,15 @@ public final class SyncPlanner {
     String ns = request.namespace();
     if (app.createNamespace() && !ns.isEmpty()
         && !request.desired().contains(ResourceKey.of("", "Namespace", "", ns))) {
+      JsonObject.Builder meta = JsonObject.builder().put("name", JsonString.of(ns));
+      if (!request.namespaceLabels().isEmpty()) {
+        meta.put("labels", JsonValue.of(request.namespaceLabels()));
+      }
+      if (!request.namespaceAnnotations().isEmpty()) {
+        meta.put("annotations", JsonValue.of(request.namespaceAnnotations()));
+      }
       Manifest namespace = Manifest.of(JsonObject.builder().put("apiVersion", "v1")
-          .put("kind", "Namespace")
-          .put("metadata", JsonObject.of("name", JsonString.of(ns))).build());
+          .put("kind", "Namespace").put("metadata", meta.build()).build());
       tasks.add(namespace, SyncPhase.PRE_SYNC, 0);
       planned.add(new SyncStep.Apply(namespace, SyncPhase.PRE_SYNC, 0, app));
     }

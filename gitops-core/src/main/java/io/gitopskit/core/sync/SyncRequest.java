@@ -27,6 +27,10 @@ import java.util.TreeSet;
  * @param dryRun whether this is a dry run
  * @param skipHooks whether hooks are left out
  * @param namespace the destination namespace ({@code CreateNamespace}); may be empty
+ * @param namespaceLabels labels for the namespace {@code CreateNamespace} applies (Argo CD's
+ *     {@code managedNamespaceMetadata.labels})
+ * @param namespaceAnnotations annotations for that namespace ({@code
+ *     managedNamespaceMetadata.annotations})
  * @param revision the revision being synced (names generated hooks)
  * @param startedAtEpochSeconds when the operation started (names generated hooks)
  * @since 0.1
@@ -34,8 +38,8 @@ import java.util.TreeSet;
 public record SyncRequest(ManifestSet desired, List<Manifest> live,
     Map<ResourceKey, DiffResult> diffs, SyncOptions options, boolean prune,
     boolean pruneConfirmed, boolean allowEmpty, Optional<Set<ResourceKey>> selection,
-    boolean dryRun, boolean skipHooks, String namespace, String revision,
-    long startedAtEpochSeconds) {
+    boolean dryRun, boolean skipHooks, String namespace, Map<String, String> namespaceLabels,
+    Map<String, String> namespaceAnnotations, String revision, long startedAtEpochSeconds) {
 
   /** Checks for nulls and copies. */
   public SyncRequest {
@@ -45,6 +49,9 @@ public record SyncRequest(ManifestSet desired, List<Manifest> live,
     Objects.requireNonNull(options, "options");
     selection = selection.map(s -> java.util.Collections.unmodifiableSet(new TreeSet<>(s)));
     Objects.requireNonNull(namespace, "namespace");
+    namespaceLabels = java.util.Collections.unmodifiableMap(new TreeMap<>(namespaceLabels));
+    namespaceAnnotations = java.util.Collections.unmodifiableMap(
+        new TreeMap<>(namespaceAnnotations));
     Objects.requireNonNull(revision, "revision");
   }
 
@@ -92,6 +99,8 @@ public record SyncRequest(ManifestSet desired, List<Manifest> live,
     private boolean dryRun;
     private boolean skipHooks;
     private String namespace = "";
+    private Map<String, String> namespaceLabels = Map.of();
+    private Map<String, String> namespaceAnnotations = Map.of();
     private String revision = "";
     private long startedAt;
 
@@ -160,6 +169,22 @@ public record SyncRequest(ManifestSet desired, List<Manifest> live,
     }
 
     /**
+     * Sets the metadata of the namespace {@code CreateNamespace=true} applies (Argo CD's {@code
+     * managedNamespaceMetadata}); an existing namespace gets these labels and annotations
+     * added, others it has are kept.
+     *
+     * @param labels the labels
+     * @param annotations the annotations
+     * @return this
+     */
+    public Builder namespaceMetadata(Map<String, String> labels,
+        Map<String, String> annotations) {
+      this.namespaceLabels = Objects.requireNonNull(labels, "labels");
+      this.namespaceAnnotations = Objects.requireNonNull(annotations, "annotations");
+      return this;
+    }
+
+    /**
      * Sets what generated hook names are made of.
      *
      * @param rev the revision
@@ -175,7 +200,8 @@ public record SyncRequest(ManifestSet desired, List<Manifest> live,
     /** @return the request */
     public SyncRequest build() {
       return new SyncRequest(desired, live, diffs, options, prune, pruneConfirmed, allowEmpty,
-          selection, dryRun, skipHooks, namespace, revision, startedAt);
+          selection, dryRun, skipHooks, namespace, namespaceLabels, namespaceAnnotations,
+          revision, startedAt);
     }
   }
 }

@@ -42,8 +42,9 @@
  *       list is reversed, and the waves are mirrored (lowest swaps with highest) so they rise
  *       again. Within a wave prunes come before applies. {@code PruneLast} (option, or on the
  *       live object) moves a prune to the last Sync wave + 1.
- *   <li>{@code CreateNamespace=true} adds a PreSync apply of the destination namespace when no
- *       manifest defines it.
+ *   <li>{@code CreateNamespace=true} adds a PreSync apply of the destination namespace, with
+ *       the request's managed labels and annotations (Argo CD's {@code
+ *       managedNamespaceMetadata}), when no manifest defines it.
  * </ol>
  *
  * <p>Waves never decrease within a phase; every kept desired resource appears exactly once.
