@@ -76,8 +76,21 @@ public final class ApplicationSetReader {
    * @throws LoadException if the text is malformed or an ApplicationSet is invalid
    */
   public ReadResult<ApplicationSet> read(String text, String origin) {
-    return ArgoDocuments.read(text, origin, ManifestLoader.defaults(), API_VERSION, KIND,
-        this::readApplicationSet);
+    return read(text, origin, ManifestLoader.defaults());
+  }
+
+  /**
+   * Reads every document with a loader of your choosing (e.g. other limits).
+   *
+   * @param text the text
+   * @param origin a file name for messages
+   * @param loader the loader
+   * @return the ApplicationSets and the warnings
+   * @throws LoadException if the text is malformed, exceeds the loader's limits or an
+   *     ApplicationSet is invalid
+   */
+  public ReadResult<ApplicationSet> read(String text, String origin, ManifestLoader loader) {
+    return ArgoDocuments.read(text, origin, loader, API_VERSION, KIND, this::readApplicationSet);
   }
 
   /**
@@ -184,7 +197,12 @@ public final class ApplicationSetReader {
   /** Checks one generator entry: one known generator and a valid optional selector. */
   private void readGenerator(FieldReader entry) {
     try {
-      generators.typeOf(entry.object());
+      String type = generators.typeOf(entry.object());
+      JsonValue config = entry.object().getOrNull(type);
+      if (!(config instanceof JsonObject)) {
+        entry.error(type, "must be an object, not "
+            + (config == null ? "null" : FieldReader.typeName(config)));
+      }
     } catch (GeneratorException e) {
       entry.problems().error(entry.path(), e.getMessage());
     }

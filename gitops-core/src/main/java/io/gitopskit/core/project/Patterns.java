@@ -221,6 +221,25 @@ final class Patterns {
     return SSH.matcher(url).matches();
   }
 
+  /**
+   * A URL for messages: credentials written into it ({@code https://user:token@host/...}) are
+   * replaced by {@code ***}, so a refusal never repeats a token.
+   */
+  static String redactUserInfo(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int hostStart = scheme + 3;
+    int slash = url.indexOf('/', hostStart);
+    int end = slash < 0 ? url.length() : slash;
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < hostStart) {
+      return url;
+    }
+    return url.substring(0, hostStart) + "***" + url.substring(at);
+  }
+
   /** A pattern quoted for messages (patterns are configuration, not secrets). */
   static String quote(@Nullable String pattern) {
     return "'" + pattern + "'";
