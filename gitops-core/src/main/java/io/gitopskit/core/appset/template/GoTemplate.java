@@ -829,7 +829,7 @@ final class GoTemplate {
         return v.name();
       }
       if (a instanceof Literal l) {
-        return String.valueOf(l.value());
+        return "a " + GoValues.describe(l.value()) + " literal";
       }
       return "(...)";
     }
