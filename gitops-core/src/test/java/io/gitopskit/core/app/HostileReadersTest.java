@@ -244,6 +244,20 @@ class HostileReadersTest {
             .contains("spec.syncWindows[0].description"));
   }
 
+  @Test
+  void errors_keepTheirLine_inDocumentsThatNestDeeplyElsewhere() {
+    String deep = "{k: " + "[".repeat(100) + "]".repeat(100) + "}";
+    String yaml = "apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: {name: x}\n"
+        + "spec:\n  destination: {server: https://k, namespace: ns}\n  source:\n"
+        + "    repoURL: r\n    helm:\n      valuesObject: " + deep + "\n"
+        + "      skipCrds: 'no'\n";
+    assertThatThrownBy(() -> ApplicationYaml.read(yaml, "app.yaml"))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("app.yaml:10:")
+        .satisfies(e -> assertThat(((LoadException) e).field())
+            .contains("spec.source.helm.skipCrds"));
+  }
+
   // ---------------------------------------------------------------- secrets
 
   static Stream<Arguments> secretsNextToBadFields() {
