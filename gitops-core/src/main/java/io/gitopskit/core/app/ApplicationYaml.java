@@ -410,6 +410,9 @@ public final class ApplicationYaml {
       r.error("kind", "is required");
       return null;
     }
+    if (!ArgoDocuments.checkPointers(r, "jsonPointers", pointers)) {
+      return null;
+    }
     return ArgoDocuments.construct(r, () -> new IgnoreRule(group, kind, name, namespace,
         pointers, jq,
         managers));

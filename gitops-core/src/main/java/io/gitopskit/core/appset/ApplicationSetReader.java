@@ -76,8 +76,21 @@ public final class ApplicationSetReader {
    * @throws LoadException if the text is malformed or an ApplicationSet is invalid
    */
   public ReadResult<ApplicationSet> read(String text, String origin) {
-    return ArgoDocuments.read(text, origin, ManifestLoader.defaults(), API_VERSION, KIND,
-        this::readApplicationSet);
+    return read(text, origin, ManifestLoader.defaults());
+  }
+
+  /**
+   * Reads every document with a loader of your choosing (e.g. other limits).
+   *
+   * @param text the text
+   * @param origin a file name for messages
+   * @param loader the loader
+   * @return the ApplicationSets and the warnings
+   * @throws LoadException if the text is malformed, exceeds the loader's limits or an
+   *     ApplicationSet is invalid
+   */
+  public ReadResult<ApplicationSet> read(String text, String origin, ManifestLoader loader) {
+    return ArgoDocuments.read(text, origin, loader, API_VERSION, KIND, this::readApplicationSet);
   }
 
   /**
@@ -161,13 +174,7 @@ public final class ApplicationSetReader {
       List<String> pointers = i.strings("jsonPointers");
       List<String> jq = i.strings("jqPathExpressions");
       i.finish();
-      boolean ok = true;
-      for (int k = 0; k < pointers.size(); k++) {
-        if (!pointers.get(k).startsWith("/")) {
-          i.problems().error(i.path("jsonPointers") + "[" + k + "]", "must start with /");
-          ok = false;
-        }
-      }
+      boolean ok = ArgoDocuments.checkPointers(i, "jsonPointers", pointers);
       IgnoreDifference d = !ok ? null : ArgoDocuments.construct(i,
           () -> new IgnoreDifference(name, pointers, jq));
       if (d != null) {
@@ -184,7 +191,12 @@ public final class ApplicationSetReader {
   /** Checks one generator entry: one known generator and a valid optional selector. */
   private void readGenerator(FieldReader entry) {
     try {
-      generators.typeOf(entry.object());
+      String type = generators.typeOf(entry.object());
+      JsonValue config = entry.object().getOrNull(type);
+      if (!(config instanceof JsonObject)) {
+        entry.error(type, "must be an object, not "
+            + (config == null ? "null" : FieldReader.typeName(config)));
+      }
     } catch (GeneratorException e) {
       entry.problems().error(entry.path(), e.getMessage());
     }
@@ -242,7 +254,9 @@ public final class ApplicationSetReader {
   private static RolloutStep readStep(FieldReader step) {
     List<LabelSelector.Requirement> reqs = new ArrayList<>();
     for (FieldReader e : step.objects("matchExpressions")) {
-      e.ignore(e.object().keys().toArray(String[]::new));
+      if (!expression(e)) {
+        continue;
+      }
       try {
         reqs.addAll(LabelSelector.fromJson(JsonObject.of("matchExpressions",
             JsonArray.of(e.object()))).requirements());
@@ -263,8 +277,34 @@ public final class ApplicationSetReader {
     return new RolloutStep(reqs, maxUpdate);
   }
 
+  /**
+   * Checks one {@code matchExpressions} item field by field, so that errors name the field and
+   * never repeat a value; returns whether it is well formed.
+   */
+  private static boolean expression(FieldReader e) {
+    int before = e.problems().errorCount();
+    if (e.string("key").isBlank()) {
+      e.error("key", "is required");
+    }
+    String op = e.string("operator");
+    if (!List.of("In", "NotIn", "Exists", "DoesNotExist").contains(op)) {
+      e.error("operator", "must be In, NotIn, Exists or DoesNotExist");
+    }
+    e.strings("values");
+    e.finish();
+    return e.problems().errorCount() == before;
+  }
+
   private static void selector(FieldReader selector) {
+    selector.stringMap("matchLabels");
+    boolean ok = true;
+    for (FieldReader e : selector.objects("matchExpressions")) {
+      ok &= expression(e);
+    }
     selector.ignore(selector.object().keys().toArray(String[]::new));
+    if (!ok || selector.problems().errorCount() > 0) {
+      return;
+    }
     try {
       LabelSelector.fromJson(selector.object());
     } catch (IllegalArgumentException e) {

@@ -64,6 +64,8 @@ public final class ApplicationSetRenderer {
       } catch (GeneratorException e) {
         throw new GeneratorException("spec.generators[" + i + "]: " + e.getMessage(), e);
       }
+      context.checkParameterSets((long) out.size() + params.size(), "the ApplicationSet "
+          + set.name());
       JsonObject template = templateFor(set.template(), entry, context);
       for (JsonObject p : params) {
         out.add(renderOne(set, template, p, renderer));

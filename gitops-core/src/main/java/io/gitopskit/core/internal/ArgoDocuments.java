@@ -4,6 +4,7 @@ import io.gitopskit.core.load.ReadResult;
 import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.internal.FieldReader.Problems;
 import io.gitopskit.core.json.JsonObject;
+import io.gitopskit.core.json.JsonPointer;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
@@ -74,7 +75,8 @@ public final class ArgoDocuments {
       } else {
         p.error("", "document must be an object, not " + FieldReader.typeName(docs.get(i)));
       }
-      values.add(check(object, value, p, path -> locator.locate(doc, path), warnings));
+      values.add(check(describe(object, apiVersion, kind), value, p,
+          path -> locator.locate(doc, path), warnings));
     }
     return new ReadResult<>(values, warnings);
   }
@@ -96,7 +98,8 @@ public final class ArgoDocuments {
     Problems p = new Problems();
     T value = readOne(object, p, apiVersion, kind, reader);
     List<ReadWarning> warnings = new ArrayList<>();
-    T v = check(object, value, p, path -> SourceLocation.ofFile(origin), warnings);
+    T v = check(describe(object, apiVersion, kind), value, p,
+        path -> SourceLocation.ofFile(origin), warnings);
     return new ReadResult<>(List.of(v), warnings);
   }
 
@@ -114,9 +117,8 @@ public final class ArgoDocuments {
     return reader.apply(root);
   }
 
-  private static <T> T check(JsonObject object, @Nullable T value, Problems p,
+  private static <T> T check(String name, @Nullable T value, Problems p,
       Function<String, SourceLocation> locate, List<ReadWarning> warnings) {
-    String name = describe(object);
     FieldReader.Problem error = p.firstError();
     if (error != null) {
       int more = p.errorCount() - 1;
@@ -132,6 +134,19 @@ public final class ArgoDocuments {
       warnings.add(new ReadWarning(locate.apply(w.path()), name, w.path(), w.message()));
     }
     return value;
+  }
+
+  /**
+   * The object for messages: {@code apiVersion kind name}, where apiVersion and kind appear
+   * only when they are the expected ones (a wrong one is reported as a field error, and its
+   * text could be anything), and the name only when it is a string.
+   */
+  private static String describe(JsonObject o, String apiVersion, String kind) {
+    List<String> parts = new ArrayList<>();
+    o.getString("apiVersion").filter(apiVersion::equals).ifPresent(parts::add);
+    o.getString("kind").filter(kind::equals).ifPresent(parts::add);
+    o.getObject("metadata").flatMap(m -> m.getString("name")).ifPresent(parts::add);
+    return String.join(" ", parts);
   }
 
   /**
@@ -194,6 +209,35 @@ public final class ArgoDocuments {
       return null;
     }
     return new Metadata(name, namespace, labels, annotations, finalizers, other);
+  }
+
+  /**
+   * Checks a list of JSON pointers field by field ({@code jsonPointers[1]: must start with /}),
+   * so that errors never repeat a pointer's text.
+   *
+   * @param r the reader of the object holding the list
+   * @param key the list field
+   * @param pointers the pointers read from it
+   * @return whether every pointer is valid
+   */
+  public static boolean checkPointers(FieldReader r, String key, List<String> pointers) {
+    boolean ok = true;
+    for (int k = 0; k < pointers.size(); k++) {
+      String at = r.path(key) + "[" + k + "]";
+      String p = pointers.get(k);
+      if (!p.startsWith("/")) {
+        r.problems().error(at, "must start with /");
+        ok = false;
+        continue;
+      }
+      try {
+        JsonPointer.parse(p);
+      } catch (IllegalArgumentException e) {
+        r.problems().error(at, "is not a valid JSON pointer (a ~ must be followed by 0 or 1)");
+        ok = false;
+      }
+    }
+    return ok;
   }
 
   /**

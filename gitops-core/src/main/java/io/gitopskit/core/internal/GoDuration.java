@@ -16,6 +16,11 @@ public final class GoDuration {
 
   private GoDuration() {}
 
+  /** ASCII digits only, as Go. */
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
   /**
    * Parses a Go duration.
    *
@@ -41,14 +46,14 @@ public final class GoDuration {
     int i = 0;
     while (i < s.length()) {
       int start = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      while (i < s.length() && isDigit(s.charAt(i))) {
         i++;
       }
       boolean intDigits = i > start;
       int fracStart = i;
       if (i < s.length() && s.charAt(i) == '.') {
         i++;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isDigit(s.charAt(i))) {
           i++;
         }
       }
@@ -56,11 +61,10 @@ public final class GoDuration {
       if (!intDigits && !fracDigits) {
         throw new IllegalArgumentException("invalid duration: expected a number");
       }
-      BigDecimal number = new BigDecimal(s.substring(start, i).endsWith(".")
-          ? s.substring(start, i - 1) : (s.charAt(start) == '.' ? "0" + s.substring(start, i)
-          : s.substring(start, i)));
+      BigDecimal number = number(s.substring(start, fracStart),
+          fracStart < i ? s.substring(fracStart + 1, i) : "");
       int unitStart = i;
-      while (i < s.length() && s.charAt(i) != '.' && !Character.isDigit(s.charAt(i))) {
+      while (i < s.length() && s.charAt(i) != '.' && !isDigit(s.charAt(i))) {
         i++;
       }
       String unit = s.substring(unitStart, i);
@@ -85,6 +89,25 @@ public final class GoDuration {
   }
 
   /**
+   * One number of a duration. Go stops with an overflow error once the integer part passes
+   * 2^63, and ignores fraction digits beyond its precision; so a huge integer part is refused
+   * at once and a fraction is cut at 30 digits (more than nanoseconds of an hour need) before
+   * any big-number arithmetic, which would otherwise be quadratic in the digits.
+   */
+  private static BigDecimal number(String integer, String fraction) {
+    int lead = 0;
+    while (lead < integer.length() - 1 && integer.charAt(lead) == '0') {
+      lead++;
+    }
+    String digits = integer.substring(lead);
+    if (digits.length() > 19) {
+      throw new IllegalArgumentException("invalid duration: out of range");
+    }
+    String frac = fraction.length() > 30 ? fraction.substring(0, 30) : fraction;
+    return new BigDecimal((digits.isEmpty() ? "0" : digits) + (frac.isEmpty() ? "" : "." + frac));
+  }
+
+  /**
    * Argo CD's {@code parseStringToDuration} for retry backoffs: a bare integer is seconds,
    * anything else a Go duration.
    *
@@ -93,11 +116,11 @@ public final class GoDuration {
    * @throws IllegalArgumentException if the text is neither
    */
   public static Duration parseSecondsOrDuration(String text) {
-    if (!text.isEmpty() && text.chars().allMatch(Character::isDigit) && text.length() < 12) {
+    if (!text.isEmpty() && text.chars().allMatch(GoDuration::isDigit) && text.length() < 12) {
       return Duration.ofSeconds(Long.parseLong(text));
     }
     if (text.length() > 1 && (text.charAt(0) == '-' || text.charAt(0) == '+')
-        && text.substring(1).chars().allMatch(Character::isDigit) && text.length() < 13) {
+        && text.substring(1).chars().allMatch(GoDuration::isDigit) && text.length() < 13) {
       return Duration.ofSeconds(Long.parseLong(text));
     }
     return parse(text);

@@ -10,6 +10,7 @@ import io.gitopskit.core.load.ReadResult;
 import io.gitopskit.core.load.ReadWarning;
 import io.gitopskit.core.internal.ArgoDocuments;
 import io.gitopskit.core.internal.FieldReader;
+import io.gitopskit.core.internal.GoDuration;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonValue;
@@ -44,8 +45,22 @@ public final class AppProjectYaml {
    * @throws LoadException if the text is malformed or a project is invalid
    */
   public static ReadResult<AppProject> read(String text, String origin) {
-    return ArgoDocuments.read(text, origin, ManifestLoader.defaults(),
-        AppProject.API_VERSION, AppProject.KIND, AppProjectYaml::readProject);
+    return read(text, origin, ManifestLoader.defaults());
+  }
+
+  /**
+   * Reads every document with a loader of your choosing (e.g. other limits).
+   *
+   * @param text the YAML or JSON text
+   * @param origin its file name
+   * @param loader the loader
+   * @return the projects and warnings
+   * @throws LoadException if the text is malformed, exceeds the loader's limits or a project
+   *     is invalid
+   */
+  public static ReadResult<AppProject> read(String text, String origin, ManifestLoader loader) {
+    return ArgoDocuments.read(text, origin, loader, AppProject.API_VERSION, AppProject.KIND,
+        AppProjectYaml::readProject);
   }
 
   /**
@@ -316,6 +331,16 @@ public final class AppProjectYaml {
       cron = Cron.cached(schedule);
     } catch (IllegalArgumentException e) {
       w.error("schedule", "cannot parse schedule: " + e.getMessage());
+      return null;
+    }
+    try {
+      GoDuration.parse(duration);
+    } catch (IllegalArgumentException e) {
+      w.error("duration", "cannot parse duration: " + e.getMessage());
+      return null;
+    }
+    if (description.length() > SyncWindow.MAX_DESCRIPTION) {
+      w.error("description", "must be at most " + SyncWindow.MAX_DESCRIPTION + " characters");
       return null;
     }
     SyncWindow window = ArgoDocuments.construct(w, () -> new SyncWindow(kind, schedule,

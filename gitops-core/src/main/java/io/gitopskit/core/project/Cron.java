@@ -235,7 +235,7 @@ final class Cron {
       return named;
     }
     String digits = s.startsWith("+") ? s.substring(1) : s;
-    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new IllegalArgumentException("failed to parse a number in a field");
     }
     return Integer.parseInt(digits);

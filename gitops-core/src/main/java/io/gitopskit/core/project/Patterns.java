@@ -1,9 +1,13 @@
 package io.gitopskit.core.project;
 
 import io.gitopskit.core.internal.Glob;
+import io.gitopskit.core.internal.Regexes;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -66,7 +70,7 @@ final class Patterns {
   /** Go's {@code filepath.Match}; false for a malformed pattern. */
   static boolean filepath(String pattern, String value) {
     Object c = compiled("f\u0000" + pattern);
-    return c instanceof Pattern p && p.matcher(value).matches();
+    return c instanceof Glob g && g.matches(value);
   }
 
   /** Whether a {@code filepath.Match} pattern is well formed. */
@@ -78,8 +82,13 @@ final class Patterns {
   static boolean sourceNamespace(String pattern, String value) {
     if (pattern.length() >= 2 && pattern.startsWith("/") && pattern.endsWith("/")) {
       Object c = compiled("r\u0000" + pattern.substring(1, pattern.length() - 1));
-      if (c instanceof Pattern p && p.matcher(value).find()) {
-        return true;
+      try {
+        if (c instanceof Pattern p && Regexes.find(p, value)) {
+          return true;
+        }
+      } catch (Regexes.TooComplex e) {
+        // RE2 would have answered in linear time; a pattern that needs more work than the
+        // budget allows matches nothing rather than hang the caller
       }
     }
     return gobwas(pattern, value, "");
@@ -101,7 +110,8 @@ final class Patterns {
         case 'f' -> compileFilepath(pattern);
         default -> Pattern.compile(pattern);
       };
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | StackOverflowError e) {
+      // a malformed pattern, or a regular expression nested too deeply to compile
       c = INVALID;
     }
     synchronized (CACHE) {
@@ -110,19 +120,24 @@ final class Patterns {
     return c;
   }
 
-  /** {@code filepath.Match} as a regular expression, or an exception when malformed. */
-  private static Pattern compileFilepath(String glob) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < glob.length(); i++) {
+  /**
+   * {@code filepath.Match} as a {@link Glob} (no backtracking), or an exception when
+   * malformed.
+   */
+  private static Glob compileFilepath(String glob) {
+    IntPredicate notSlash = c -> c != '/';
+    List<Glob.Node> seq = new ArrayList<>();
+    int i = 0;
+    while (i < glob.length()) {
       char c = glob.charAt(i);
       switch (c) {
-        case '*' -> re.append("[^/]*");
-        case '?' -> re.append("[^/]");
+        case '*' -> seq.add(new Glob.Many(notSlash));
+        case '?' -> seq.add(new Glob.One(notSlash));
         case '\\' -> {
           if (++i >= glob.length()) {
             throw new IllegalArgumentException("bad pattern");
           }
-          re.append(Pattern.quote(String.valueOf(glob.charAt(i))));
+          seq.add(Glob.literal(glob.charAt(i)));
         }
         case '[' -> {
           int j = i + 1;
@@ -130,7 +145,7 @@ final class Patterns {
           if (negate) {
             j++;
           }
-          StringBuilder cls = new StringBuilder(negate ? "[^" : "[");
+          List<int[]> ranges = new ArrayList<>();
           boolean any = false;
           while (true) {
             if (j >= glob.length()) {
@@ -149,14 +164,14 @@ final class Patterns {
               }
               a = glob.charAt(j);
             }
-            cls.append(escapeInClass(a));
+            char b = a;
             j++;
             if (j < glob.length() && glob.charAt(j) == '-') {
               j++;
               if (j >= glob.length()) {
                 throw new IllegalArgumentException("bad pattern");
               }
-              char b = glob.charAt(j);
+              b = glob.charAt(j);
               if (b == ']' || b == '-') {
                 throw new IllegalArgumentException("bad pattern");
               }
@@ -169,23 +184,19 @@ final class Patterns {
               if (b < a) {
                 throw new IllegalArgumentException("bad pattern");
               }
-              cls.append('-').append(escapeInClass(b));
               j++;
             }
+            ranges.add(new int[] {a, b});
             any = true;
           }
-          cls.append(']');
-          re.append(cls);
+          seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
           i = j;
         }
-        default -> re.append(Pattern.quote(String.valueOf(c)));
+        default -> seq.add(Glob.literal(c));
       }
+      i++;
     }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
-  }
-
-  private static String escapeInClass(char c) {
-    return Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c;
+    return Glob.of(glob, new Glob.Seq(seq));
   }
 
   /**
@@ -208,6 +219,25 @@ final class Patterns {
 
   private static boolean isSsh(String url) {
     return SSH.matcher(url).matches();
+  }
+
+  /**
+   * A URL for messages: credentials written into it ({@code https://user:token@host/...}) are
+   * replaced by {@code ***}, so a refusal never repeats a token.
+   */
+  static String redactUserInfo(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int hostStart = scheme + 3;
+    int slash = url.indexOf('/', hostStart);
+    int end = slash < 0 ? url.length() : slash;
+    int at = url.lastIndexOf('@', end - 1);
+    if (at < hostStart) {
+      return url;
+    }
+    return url.substring(0, hostStart) + "***" + url.substring(at);
   }
 
   /** A pattern quoted for messages (patterns are configuration, not secrets). */

@@ -153,13 +153,13 @@ public final class ProjectPolicy {
         }
       } else if (Patterns.isDeny(pattern)) {
         return new Refused(Check.SOURCE_REPOSITORY, "spec.sourceRepos[" + i + "]",
-            "application repo " + repoURL + " is not permitted in project '" + project.name()
+            "application repo " + Patterns.redactUserInfo(repoURL) + " is not permitted in project '" + project.name()
                 + "': excluded by " + Patterns.quote(raw));
       }
     }
     if (matchedBy < 0) {
       return new Refused(Check.SOURCE_REPOSITORY, "spec.sourceRepos", "application repo "
-          + repoURL + " is not permitted in project '" + project.name() + "': no pattern"
+          + Patterns.redactUserInfo(repoURL) + " is not permitted in project '" + project.name() + "': no pattern"
           + " matches");
     }
     return Decision.allowed("spec.sourceRepos[" + matchedBy + "] matches");

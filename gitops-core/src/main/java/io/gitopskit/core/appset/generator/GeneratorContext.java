@@ -1,6 +1,7 @@
 package io.gitopskit.core.appset.generator;
 
 import io.gitopskit.core.appset.template.TemplateOptions;
+import io.gitopskit.core.load.LoadLimits;
 import io.gitopskit.core.source.ManifestSource;
 import java.util.Collections;
 import java.util.Map;
@@ -10,11 +11,31 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What generators may read, and how parameters are shaped. Immutable.
+ * What generators may read, how parameters are shaped, and how much they may produce.
+ * Immutable.
+ *
+ * <p>Two limits protect the host from an ApplicationSet (or the data its generators read) that
+ * would otherwise exhaust memory; exceeding either is a {@link GeneratorException}, so the
+ * reconciler changes nothing:
+ *
+ * <ul>
+ *   <li>{@link #maxParameterSets()} (default {@value #DEFAULT_MAX_PARAMETER_SETS}): the most
+ *       parameter sets one generator entry, any matrix or merge child, and the whole
+ *       ApplicationSet may produce. Argo CD has no such limit, but a matrix of two 1,000-element
+ *       lists already asks for a million applications; an embeddable library must not let one
+ *       ApplicationSet take the host down.
+ *   <li>{@link #loadLimits()} (default {@link LoadLimits#defaults()}): the loader limits for the
+ *       files the Git files generator parses and for {@code elementsYaml}, plus a budget of
+ *       {@link LoadLimits#maxTotalBytes()} for all files one Git files generator reads
+ *       together; a file's size is checked before it is read.
+ * </ul>
  *
  * @since 0.1
  */
 public final class GeneratorContext {
+
+  /** The default of {@link #maxParameterSets()}. */
+  public static final int DEFAULT_MAX_PARAMETER_SETS = 10_000;
 
   private final String applicationSetName;
   private final TemplateOptions templateOptions;
@@ -23,6 +44,8 @@ public final class GeneratorContext {
   private final Map<String, ParameterPlugin> plugins;
   private final boolean newGitFileGlobbing;
   private final Generators generators;
+  private final LoadLimits loadLimits;
+  private final int maxParameterSets;
   private final int depth;
 
   private GeneratorContext(Builder b, int depth) {
@@ -33,6 +56,8 @@ public final class GeneratorContext {
     this.plugins = Collections.unmodifiableMap(new TreeMap<>(b.plugins));
     this.newGitFileGlobbing = b.newGitFileGlobbing;
     this.generators = b.generators;
+    this.loadLimits = b.loadLimits;
+    this.maxParameterSets = b.maxParameterSets;
     this.depth = depth;
   }
 
@@ -44,7 +69,42 @@ public final class GeneratorContext {
     this.plugins = c.plugins;
     this.newGitFileGlobbing = c.newGitFileGlobbing;
     this.generators = c.generators;
+    this.loadLimits = c.loadLimits;
+    this.maxParameterSets = c.maxParameterSets;
     this.depth = depth;
+  }
+
+  /**
+   * The loader limits for generator inputs (Git files, {@code elementsYaml}).
+   *
+   * @return the limits
+   */
+  public LoadLimits loadLimits() {
+    return loadLimits;
+  }
+
+  /**
+   * The most parameter sets a generator entry, a matrix or merge child, or a whole
+   * ApplicationSet may produce.
+   *
+   * @return the limit
+   */
+  public int maxParameterSets() {
+    return maxParameterSets;
+  }
+
+  /**
+   * Refuses a number of parameter sets above {@link #maxParameterSets()}.
+   *
+   * @param count the number about to be produced
+   * @param what what produces them, for the message
+   * @throws GeneratorException if the count is above the limit
+   */
+  public void checkParameterSets(long count, String what) {
+    if (count > maxParameterSets) {
+      throw new GeneratorException(what + " would produce more than " + maxParameterSets
+          + " parameter sets (the limit of GeneratorContext.maxParameterSets)");
+    }
   }
 
   /**
@@ -162,6 +222,8 @@ public final class GeneratorContext {
     private final Map<String, ParameterPlugin> plugins = new TreeMap<>();
     private boolean newGitFileGlobbing;
     private Generators generators = Generators.builtIn();
+    private LoadLimits loadLimits = LoadLimits.defaults();
+    private int maxParameterSets = DEFAULT_MAX_PARAMETER_SETS;
 
     private Builder(String applicationSetName) {
       this.applicationSetName = Objects.requireNonNull(applicationSetName, "applicationSetName");
@@ -231,6 +293,33 @@ public final class GeneratorContext {
      */
     public Builder generators(Generators registry) {
       this.generators = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /**
+     * Sets the loader limits for generator inputs (default {@link LoadLimits#defaults()}).
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public Builder loadLimits(LoadLimits limits) {
+      this.loadLimits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Sets the most parameter sets a generator entry, a matrix or merge child, or a whole
+     * ApplicationSet may produce (default {@value GeneratorContext#DEFAULT_MAX_PARAMETER_SETS}).
+     *
+     * @param limit the limit, at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if the limit is below 1
+     */
+    public Builder maxParameterSets(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("maxParameterSets must be at least 1");
+      }
+      this.maxParameterSets = limit;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.gitopskit.core.appset.generator;
 
+import io.gitopskit.core.GitOpsException;
 import io.gitopskit.core.appset.template.TemplateException;
 import io.gitopskit.core.appset.template.TemplateRenderer;
 import io.gitopskit.core.cluster.LabelSelector;
@@ -114,10 +115,20 @@ public final class Generators {
       throw e;
     } catch (TemplateException e) {
       throw new GeneratorException(type + ": " + e.getMessage(), e);
-    } catch (RuntimeException e) {
+    } catch (GitOpsException e) {
       throw new GeneratorException("failed to generate parameters with the " + type
           + " generator: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // not one of ours: its message may carry anything (a token in a plugin's request, a
+      // value it failed to parse), so only its type is named; the cause keeps the rest
+      throw new GeneratorException("failed to generate parameters with the " + type
+          + " generator: " + e.getClass().getName(), e);
     }
+    if (sets == null || sets.stream().anyMatch(Objects::isNull)) {
+      throw new GeneratorException("the " + type + " generator returned no list or a null"
+          + " parameter set");
+    }
+    context.checkParameterSets(sets.size(), "the " + type + " generator");
     if (!type.equals("list") && config.getOrNull("values") instanceof JsonObject values
         && !values.isEmpty()) {
       sets = withValues(sets, values, context);

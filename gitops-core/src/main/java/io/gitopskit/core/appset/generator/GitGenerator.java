@@ -1,10 +1,12 @@
 package io.gitopskit.core.appset.generator;
 
+import io.gitopskit.core.GitOpsException;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
+import io.gitopskit.core.load.LoadLimits;
 import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.source.FileTree;
 import io.gitopskit.core.source.ManifestSource;
@@ -62,8 +64,10 @@ final class GitGenerator implements Generator {
       tree = source.resolve(new SourceRef(repo, "", revision.isEmpty() ? "HEAD" : revision))
           .files();
     } catch (RuntimeException e) {
+      // our own exceptions never carry secrets; for others only the type is safe to name
+      String why = e instanceof GitOpsException ? e.getMessage() : e.getClass().getName();
       throw new GeneratorException("error generating params from git: error reading "
-          + (hasDirs ? "directories" : "files") + " from repo: " + e.getMessage(), e);
+          + (hasDirs ? "directories" : "files") + " from repo: " + why, e);
     }
     return hasDirs ? directories(config, tree, prefix, context.goTemplate())
         : files(config, tree, prefix, context);
@@ -111,21 +115,38 @@ final class GitGenerator implements Generator {
     List<Predicate<String>> exclude = new ArrayList<>();
     items(config, "files", context.newGitFileGlobbing() ? PathPatterns.Dialect.DOUBLESTAR
         : PathPatterns.Dialect.PATHSPEC, include, exclude);
+    LoadLimits limits = context.loadLimits();
+    ManifestLoader loader = ManifestLoader.withLimits(limits);
     List<JsonObject> out = new ArrayList<>();
+    long total = 0;
     for (String file : tree.paths()) {
       if (include.stream().noneMatch(p -> p.test(file))
           || exclude.stream().anyMatch(p -> p.test(file))) {
         continue;
       }
-      out.addAll(fileParams(file, tree.read(file), prefix, context.goTemplate()));
+      // sizes are checked before anything is read: a huge file must not reach memory
+      long size = tree.size(file);
+      if (size > limits.maxTotalBytes()) {
+        throw new GeneratorException("unable to process file '" + file + "': " + size
+            + " bytes, more than the limit of " + limits.maxTotalBytes() + " bytes");
+      }
+      total += size;
+      if (total > limits.maxTotalBytes()) {
+        throw new GeneratorException("unable to process file '" + file + "': the files"
+            + " matched so far take more than the limit of " + limits.maxTotalBytes()
+            + " bytes together");
+      }
+      out.addAll(fileParams(file, tree.read(file), prefix, context.goTemplate(), loader));
+      context.checkParameterSets(out.size(), "the git files generator");
     }
     return out;
   }
 
-  static List<JsonObject> fileParams(String file, byte[] content, String prefix, boolean go) {
+  static List<JsonObject> fileParams(String file, byte[] content, String prefix, boolean go,
+      ManifestLoader loader) {
     List<JsonObject> objects = new ArrayList<>();
     try {
-      List<JsonValue> docs = ManifestLoader.defaults()
+      List<JsonValue> docs = loader
           .readDocuments(new String(content, StandardCharsets.UTF_8), file);
       if (docs.isEmpty()) {
         objects.add(JsonObject.empty());
@@ -144,8 +165,8 @@ final class GitGenerator implements Generator {
             + "': unable to parse file: not an object or a list of objects");
       }
     } catch (LoadException e) {
-      throw new GeneratorException("unable to process file '" + file + "': unable to parse file: "
-          + e.problem(), e);
+      throw new GeneratorException("unable to process file '" + file + "' (line "
+          + e.location().line() + "): unable to parse file: " + e.problem(), e);
     }
     String dir = Params.dirname(file);
     String filename = Params.basename(file);

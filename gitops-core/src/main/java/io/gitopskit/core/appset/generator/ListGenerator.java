@@ -33,7 +33,8 @@ final class ListGenerator implements Generator {
     String yaml = Params.string(config, "elementsYaml", "");
     if (!yaml.isBlank()) {
       try {
-        List<JsonValue> docs = ManifestLoader.defaults().readDocuments(yaml, "elementsYaml");
+        List<JsonValue> docs = ManifestLoader.withLimits(context.loadLimits())
+            .readDocuments(yaml, "elementsYaml");
         if (!docs.isEmpty()) {
           if (!(docs.get(0) instanceof JsonArray a)) {
             throw new GeneratorException("list.elementsYaml must be a YAML list");

@@ -51,6 +51,7 @@ final class MatrixGenerator implements Generator {
     for (JsonObject p1 : first) {
       List<JsonObject> sets = fixed != null ? fixed
           : childParams(generators, interpolate(second, p1, renderer, strict, generators), nested);
+      context.checkParameterSets((long) out.size() + sets.size(), "the matrix generator");
       for (JsonObject p2 : sets) {
         out.add(context.goTemplate() ? Combine.deep(p1, p2, false) : Combine.union(p1, p2));
       }

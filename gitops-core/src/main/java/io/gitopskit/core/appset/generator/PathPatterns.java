@@ -1,7 +1,9 @@
 package io.gitopskit.core.appset.generator;
 
 import io.gitopskit.core.internal.Glob;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
 
 /** The three path-matching dialects of the Git generators. */
 final class PathPatterns {
@@ -28,12 +30,18 @@ final class PathPatterns {
         throw new GeneratorException("malformed pattern \"" + pattern + "\": " + e.getMessage(), e);
       }
     }
-    Pattern p = Pattern.compile(toRegex(pattern, dialect == Dialect.DOUBLESTAR, pattern));
-    return s -> p.matcher(s).matches();
+    Glob g = Glob.of(pattern, toNode(pattern, dialect == Dialect.DOUBLESTAR, pattern));
+    return g::matches;
   }
 
-  private static String toRegex(String glob, boolean doublestar, String original) {
-    StringBuilder re = new StringBuilder();
+  private static final IntPredicate NOT_SLASH = c -> c != '/';
+
+  /**
+   * The pattern as a {@link Glob} tree: matched by simulation, so no pattern (such as {@code
+   * *a*a*a*a*b}) can make a long path take more than linear time per pattern character.
+   */
+  private static Glob.Node toNode(String glob, boolean doublestar, String original) {
+    List<Glob.Node> seq = new ArrayList<>();
     int n = glob.length();
     for (int i = 0; i < n; i++) {
       char c = glob.charAt(i);
@@ -46,9 +54,11 @@ final class PathPatterns {
             boolean segEnd = after == n || glob.charAt(after) == '/';
             if (segStart && segEnd) {
               if (after == n) {
-                re.append(".*");
+                seq.add(new Glob.Many(Glob.ANY));
               } else {
-                re.append("(?:[^/]*/)*");
+                // zero or more whole segments: nothing, or anything that ends with a slash
+                seq.add(new Glob.Alt(List.of(new Glob.Seq(List.of()), new Glob.Seq(List.of(
+                    new Glob.Many(Glob.ANY), Glob.literal('/'))))));
                 after++;
               }
               i = after - 1;
@@ -56,72 +66,79 @@ final class PathPatterns {
             }
             i++;
           }
-          re.append("[^/]*");
+          seq.add(new Glob.Many(NOT_SLASH));
         }
-        case '?' -> re.append("[^/]");
+        case '?' -> seq.add(new Glob.One(NOT_SLASH));
         case '[' -> {
           int j = i + 1;
-          StringBuilder cls = new StringBuilder("[");
+          boolean negate = false;
           if (j < n && (glob.charAt(j) == '^' || glob.charAt(j) == '!')) {
-            cls.append('^');
+            negate = true;
             j++;
           }
+          List<Character> chars = new ArrayList<>();
+          List<Boolean> escaped = new ArrayList<>();
           boolean closed = false;
           for (; j < n; j++) {
             char d = glob.charAt(j);
-            if (d == ']' && cls.length() > 1) {
+            if (d == ']' && !chars.isEmpty()) {
               closed = true;
               break;
             }
+            boolean esc = false;
             if (d == '\\' && j + 1 < n) {
               j++;
               d = glob.charAt(j);
+              esc = true;
             }
-            if (d == '\\' || d == '[' || d == ']' || d == '^' || d == '&') {
-              cls.append('\\');
-            }
-            cls.append(d);
+            chars.add(d);
+            escaped.add(esc);
           }
           if (!closed) {
             throw new GeneratorException("syntax error in pattern \"" + original + "\"");
           }
-          re.append(cls).append(']');
+          List<int[]> ranges = new ArrayList<>();
+          for (int k = 0; k < chars.size(); k++) {
+            char lo = chars.get(k);
+            if (k + 2 < chars.size() && chars.get(k + 1) == '-' && !escaped.get(k + 1)) {
+              char hi = chars.get(k + 2);
+              if (hi < lo) {
+                throw new GeneratorException("syntax error in pattern \"" + original + "\"");
+              }
+              ranges.add(new int[] {lo, hi});
+              k += 2;
+            } else {
+              ranges.add(new int[] {lo, lo});
+            }
+          }
+          seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
           i = j;
         }
         case '{' -> {
           if (!doublestar) {
-            re.append("\\{");
+            seq.add(Glob.literal('{'));
             break;
           }
           int close = glob.indexOf('}', i);
           if (close < 0) {
             throw new GeneratorException("syntax error in pattern \"" + original + "\"");
           }
-          re.append("(?:");
-          String[] alts = glob.substring(i + 1, close).split(",", -1);
-          for (int k = 0; k < alts.length; k++) {
-            if (k > 0) {
-              re.append('|');
-            }
-            re.append(toRegex(alts[k], true, original));
+          List<Glob.Node> options = new ArrayList<>();
+          for (String alt : glob.substring(i + 1, close).split(",", -1)) {
+            options.add(toNode(alt, true, original));
           }
-          re.append(')');
+          seq.add(new Glob.Alt(options));
           i = close;
         }
         case '\\' -> {
           if (i + 1 >= n) {
             throw new GeneratorException("syntax error in pattern \"" + original + "\"");
           }
-          re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+          seq.add(Glob.literal(glob.charAt(++i)));
         }
-        default -> {
-          if ("().+|^$".indexOf(c) >= 0) {
-            re.append('\\');
-          }
-          re.append(c);
-        }
+        default -> seq.add(Glob.literal(c));
       }
     }
-    return re.toString();
+    return new Glob.Seq(seq);
   }
 }

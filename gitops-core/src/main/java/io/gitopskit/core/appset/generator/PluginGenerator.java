@@ -31,8 +31,12 @@ final class PluginGenerator implements Generator {
       throw new GeneratorException("plugin \"" + name + "\" returned no parameter list");
     }
     JsonObject generatorParam = JsonObject.of("input", JsonObject.of("parameters", input));
+    context.checkParameterSets(returned.size(), "plugin \"" + name + "\"");
     List<JsonObject> out = new ArrayList<>(returned.size());
     for (JsonObject set : returned) {
+      if (set == null) {
+        throw new GeneratorException("plugin \"" + name + "\" returned a null parameter set");
+      }
       JsonObject withInput = set.with("generator", generatorParam);
       out.add(context.goTemplate() ? withInput : Params.flatObject(withInput));
     }

@@ -168,12 +168,19 @@ public final class RollingSyncPlanner {
       return size;
     }
     if (maxUpdate.endsWith("%")) {
-      int pct = Integer.parseInt(maxUpdate.substring(0, maxUpdate.length() - 1));
+      // a share above 100% allows the whole step, however many digits it has
+      long pct = Math.min(100, saturated(maxUpdate.substring(0, maxUpdate.length() - 1)));
       if (pct == 0) {
         return 0;
       }
-      return Math.max(1, (int) ((long) size * pct / 100));
+      return Math.max(1, (int) (size * pct / 100));
     }
-    return Integer.parseInt(maxUpdate);
+    return (int) Math.min(Integer.MAX_VALUE, saturated(maxUpdate));
+  }
+
+  /** Decimal digits as a number, {@link Long#MAX_VALUE} when there are too many to fit. */
+  private static long saturated(String digits) {
+    String d = digits.replaceFirst("^0+(?=.)", "");
+    return d.length() > 18 ? Long.MAX_VALUE : Long.parseLong(d);
   }
 }

@@ -9,27 +9,59 @@ final class GoFormat {
 
   private GoFormat() {}
 
+  /** Go's {@code fmt} refuses widths and precisions above this ({@code %!(NOVERB)}). */
+  static final int MAX_WIDTH = 1_000_000;
+
+  private record Spec(boolean minus, boolean plus, boolean zero, int width, int precision) {}
+
   static String sprintf(String format, List<Object> args) {
     StringBuilder out = new StringBuilder(format.length() + 16);
     int arg = 0;
-    for (int i = 0; i < format.length(); i++) {
+    int n = format.length();
+    for (int i = 0; i < n; i++) {
       char c = format.charAt(i);
       if (c != '%') {
         out.append(c);
         continue;
       }
-      if (i + 1 >= format.length()) {
-        out.append("%!(NOVERB)");
-        break;
-      }
-      // flags, width and precision
       int j = i + 1;
-      StringBuilder spec = new StringBuilder();
-      while (j < format.length() && "+-# 0123456789.".indexOf(format.charAt(j)) >= 0) {
-        spec.append(format.charAt(j));
-        j++;
+      boolean minus = false;
+      boolean plus = false;
+      boolean zero = false;
+      while (j < n && "+-# 0".indexOf(format.charAt(j)) >= 0) {
+        char f = format.charAt(j++);
+        minus |= f == '-';
+        plus |= f == '+';
+        zero |= f == '0';
       }
-      if (j >= format.length()) {
+      int width = -1;
+      int start = j;
+      long num = 0;
+      for (; j < n && Character.isDigit(format.charAt(j)) && format.charAt(j) < 128; j++) {
+        num = num * 10 + (format.charAt(j) - '0');
+        if (num > MAX_WIDTH) {
+          // Go gives up on the rest of the format ("crazy long number")
+          out.append("%!(NOVERB)");
+          return finish(out, args, arg);
+        }
+      }
+      if (j > start) {
+        width = (int) num;
+      }
+      int precision = -1;
+      if (j < n && format.charAt(j) == '.') {
+        j++;
+        num = 0;
+        for (; j < n && Character.isDigit(format.charAt(j)) && format.charAt(j) < 128; j++) {
+          num = num * 10 + (format.charAt(j) - '0');
+          if (num > MAX_WIDTH) {
+            out.append("%!(NOVERB)");
+            return finish(out, args, arg);
+          }
+        }
+        precision = (int) num;
+      }
+      if (j >= n) {
         out.append("%!(NOVERB)");
         break;
       }
@@ -44,9 +76,16 @@ final class GoFormat {
         continue;
       }
       Object v = args.get(arg++);
-      String s = format(verb, spec.toString(), v);
-      out.append(s);
+      format(verb, new Spec(minus, plus, zero, width, precision), v, out);
+      if (out.length() > GoTemplate.MAX_CHARS) {
+        throw new TemplateException("printf: result longer than " + GoTemplate.MAX_CHARS
+            + " characters");
+      }
     }
+    return finish(out, args, arg);
+  }
+
+  private static String finish(StringBuilder out, List<Object> args, int arg) {
     if (arg < args.size()) {
       out.append("%!(EXTRA ");
       for (int k = arg; k < args.size(); k++) {
@@ -54,6 +93,10 @@ final class GoFormat {
           out.append(", ");
         }
         out.append(GoValues.describe(args.get(k))).append('=');
+        if (GoValues.printedSizeExceeds(args.get(k), GoTemplate.MAX_CHARS - out.length())) {
+          throw new TemplateException("printf: result longer than " + GoTemplate.MAX_CHARS
+              + " characters");
+        }
         GoValues.print(args.get(k), out);
       }
       out.append(')');
@@ -61,12 +104,29 @@ final class GoFormat {
     return out.toString();
   }
 
-  private static String format(char verb, String spec, @Nullable Object v) {
+  private static void format(char verb, Spec spec, @Nullable Object v, StringBuilder out) {
+    if (GoValues.printedSizeExceeds(v, GoTemplate.MAX_CHARS)) {
+      throw new TemplateException("printf: result longer than " + GoTemplate.MAX_CHARS
+          + " characters");
+    }
     String body;
+    boolean numeric = false;
     switch (verb) {
-      case 'v', 's' -> body = GoValues.toText(v);
-      case 'd' -> body = v instanceof Long || (v instanceof Double d && d == Math.rint(d))
-          ? Long.toString(GoFunctions.toLong(v)) : bad(verb, v);
+      case 'v', 's' -> {
+        body = GoValues.toText(v);
+        if (spec.precision() >= 0 && v instanceof String) {
+          body = truncateRunes(body, spec.precision());
+        }
+      }
+      case 'd' -> {
+        numeric = true;
+        if (v instanceof Long || (v instanceof Double d && d == Math.rint(d))) {
+          long l = GoFunctions.toLong(v);
+          body = (spec.plus() && l >= 0 ? "+" : "") + l;
+        } else {
+          body = bad(verb, v);
+        }
+      }
       case 'q' -> {
         StringBuilder b = new StringBuilder();
         quote(GoFunctions.str(v), b);
@@ -74,29 +134,44 @@ final class GoFormat {
       }
       case 't' -> body = v instanceof Boolean ? v.toString() : bad(verb, v);
       case 'f', 'F', 'e', 'g' -> {
-        if (!(v instanceof Number n)) {
-          return bad(verb, v);
+        if (!(v instanceof Number num)) {
+          out.append(bad(verb, v));
+          return;
         }
-        int dot = spec.indexOf('.');
-        int prec = dot >= 0 ? Integer.parseInt("0" + spec.substring(dot + 1)) : 6;
-        body = verb == 'g' ? GoValues.formatFloat(n.doubleValue())
-            : String.format(Locale.ROOT, "%." + prec + (verb == 'e' ? "e" : "f"), n.doubleValue());
-        spec = dot >= 0 ? spec.substring(0, dot) : spec;
+        numeric = true;
+        int prec = spec.precision() >= 0 ? spec.precision() : 6;
+        body = verb == 'g' ? GoValues.formatFloat(num.doubleValue())
+            : String.format(Locale.ROOT, "%." + prec + (verb == 'e' ? "e" : "f"),
+                num.doubleValue());
+        if (spec.plus() && num.doubleValue() >= 0) {
+          body = "+" + body;
+        }
       }
       case 'x' -> body = v instanceof Long l ? Long.toHexString(l)
           : toHex(GoFunctions.str(v));
       default -> body = bad(verb, v);
     }
-    String width = spec.replaceAll("[^0-9]", "");
-    if (!width.isEmpty() && !spec.contains(".")) {
-      int w = Integer.parseInt(width);
-      boolean left = spec.startsWith("-");
-      boolean zero = spec.startsWith("0") && !left;
-      while (body.length() < w) {
-        body = left ? body + " " : (zero ? "0" : " ") + body;
-      }
+    int length = body.codePointCount(0, body.length());
+    int pad = spec.width() - length;
+    if (pad <= 0) {
+      out.append(body);
+    } else if (spec.minus()) {
+      out.append(body);
+      out.append(" ".repeat(pad));
+    } else if (spec.zero()) {
+      int sign = numeric && !body.isEmpty() && (body.charAt(0) == '-' || body.charAt(0) == '+')
+          ? 1 : 0;
+      out.append(body, 0, sign).append("0".repeat(pad)).append(body, sign, body.length());
+    } else {
+      out.append(" ".repeat(pad)).append(body);
     }
-    return body;
+  }
+
+  private static String truncateRunes(String s, int runes) {
+    if (s.codePointCount(0, s.length()) <= runes) {
+      return s;
+    }
+    return s.substring(0, s.offsetByCodePoints(0, runes));
   }
 
   private static String toHex(String s) {

@@ -1,5 +1,6 @@
 package io.gitopskit.core.appset.template;
 
+import io.gitopskit.core.internal.Regexes;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
 import io.gitopskit.core.load.ManifestLoader;
@@ -12,6 +13,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -93,14 +95,16 @@ final class GoFunctions {
       case "slice": {
         need(name, a, 1, 3);
         Object v = a.get(0);
-        int from = a.size() > 1 ? (int) toLong(a.get(1)) : 0;
+        long from = a.size() > 1 ? toLong(a.get(1)) : 0;
         if (v instanceof String s) {
-          int to = a.size() > 2 ? (int) toLong(a.get(2)) : s.length();
-          return s.substring(from, to);
+          long to = a.size() > 2 ? toLong(a.get(2)) : s.length();
+          checkSlice(from, to, s.length());
+          return s.substring((int) from, (int) to);
         }
         if (v instanceof List<?> l) {
-          int to = a.size() > 2 ? (int) toLong(a.get(2)) : l.size();
-          return List.copyOf(l.subList(from, to));
+          long to = a.size() > 2 ? toLong(a.get(2)) : l.size();
+          checkSlice(from, to, l.size());
+          return Collections.unmodifiableList(new ArrayList<>(l.subList((int) from, (int) to)));
         }
         throw new TemplateException("can't slice " + GoValues.describe(v));
       }
@@ -194,9 +198,22 @@ final class GoFunctions {
         String s = str(a.get(1));
         return s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s;
       }
-      case "replace":
+      case "replace": {
         need(name, a, 3, 3);
-        return str(a.get(2)).replace(str(a.get(0)), str(a.get(1)));
+        String old = str(a.get(0));
+        String with = str(a.get(1));
+        String s = str(a.get(2));
+        long hits = 0;
+        if (old.isEmpty()) {
+          hits = s.length() + 1L;
+        } else {
+          for (int at = s.indexOf(old); at >= 0; at = s.indexOf(old, at + old.length())) {
+            hits++;
+          }
+        }
+        checkLength(s.length() + (double) hits * (with.length() - old.length()));
+        return s.replace(old, with);
+      }
       case "trunc": {
         need(name, a, 2, 2);
         long c = toLong(a.get(0));
@@ -210,21 +227,33 @@ final class GoFunctions {
         return s;
       }
       case "substr": {
+        // Sprig: start < 0 → s[:end]; end < 0 or past the end → s[start:]; else s[start:end]
         need(name, a, 3, 3);
-        int start = (int) toLong(a.get(0));
-        int end = (int) toLong(a.get(1));
+        long start = toLong(a.get(0));
+        long end = toLong(a.get(1));
         String s = str(a.get(2));
         if (start < 0) {
-          return s.substring(0, Math.min(end, s.length()));
+          long to = Math.min(end, s.length());
+          checkSlice(0, to, s.length());
+          return s.substring(0, (int) to);
         }
         if (end < 0 || end > s.length()) {
-          return s.substring(Math.min(start, s.length()));
+          return s.substring((int) Math.min(start, s.length()));
         }
-        return s.substring(start, Math.max(start, end));
+        long to = Math.max(start, end);
+        checkSlice(start, to, s.length());
+        return s.substring((int) start, (int) to);
       }
-      case "repeat":
+      case "repeat": {
         need(name, a, 2, 2);
-        return str(a.get(1)).repeat((int) Math.max(0, toLong(a.get(0))));
+        long count = toLong(a.get(0));
+        String s = str(a.get(1));
+        if (count < 0) {
+          throw new TemplateException("negative repeat count");
+        }
+        checkLength((double) count * s.length());
+        return s.repeat((int) count);
+      }
       case "nospace":
         need(name, a, 1, 1);
         return str(a.get(0)).replaceAll("\\s", "");
@@ -255,11 +284,18 @@ final class GoFunctions {
         return str(a.get(1)).endsWith(str(a.get(0)));
       case "join": {
         need(name, a, 2, 2);
-        List<String> parts = new ArrayList<>();
+        String sep = str(a.get(0));
+        StringBuilder b = new StringBuilder();
+        boolean first = true;
         for (Object o : list(a.get(1))) {
-          parts.add(o == null ? "" : str(o));
+          if (!first) {
+            b.append(sep);
+          }
+          first = false;
+          b.append(o == null ? "" : str(o));
+          checkLength(b.length());
         }
-        return String.join(str(a.get(0)), parts);
+        return b.toString();
       }
       case "splitList":
         need(name, a, 2, 2);
@@ -274,13 +310,12 @@ final class GoFunctions {
       }
       case "uniq": {
         need(name, a, 1, 1);
-        List<Object> out = new ArrayList<>();
+        // a hash set: a list.contains per item would take quadratic time on long lists
+        Set<Object> out = new LinkedHashSet<>();
         for (Object o : list(a.get(0))) {
-          if (!out.contains(o)) {
-            out.add(o);
-          }
+          out.add(o == GoValues.NO_VALUE ? null : o);
         }
-        return Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(new ArrayList<>(out));
       }
       case "list":
         return Collections.unmodifiableList(new ArrayList<>(a));
@@ -354,13 +389,22 @@ final class GoFunctions {
       case "toRawJson":
       case "toPrettyJson": {
         need(name, a, 1, 1);
+        boolean pretty = name.equals("toPrettyJson");
+        if (GoValues.writtenSizeExceeds(a.get(0), GoTemplate.MAX_CHARS, pretty ? 2 : 0)) {
+          throw tooLong();
+        }
         StringBuilder b = new StringBuilder();
-        GoValues.writeJson(a.get(0), b, name.equals("toPrettyJson") ? "  " : null, 0);
+        GoValues.writeJson(a.get(0), b, pretty ? "  " : null, 0);
+        checkLength(b.length());
         return b.toString();
       }
       case "toYaml": {
         need(name, a, 1, 1);
+        if (GoValues.writtenSizeExceeds(a.get(0), GoTemplate.MAX_CHARS, 2)) {
+          throw tooLong();
+        }
         String y = ManifestWriter.toYaml(GoValues.toJson(a.get(0)));
+        checkLength(y.length());
         return y.endsWith("\n") ? y.substring(0, y.length() - 1) : y;
       }
       case "fromYaml":
@@ -395,17 +439,28 @@ final class GoFunctions {
           p = Pattern.compile(str(a.get(0)));
         } catch (PatternSyntaxException e) {
           throw new TemplateException("bad regular expression: " + e.getDescription());
+        } catch (StackOverflowError e) {
+          throw new TemplateException("bad regular expression: nested too deeply");
         }
-        if (name.equals("regexMatch")) {
-          return p.matcher(str(a.get(1))).find();
+        try {
+          if (name.equals("regexMatch")) {
+            return Regexes.find(p, str(a.get(1)));
+          }
+          if (name.equals("regexFind")) {
+            return Regexes.findFirst(p, str(a.get(1)));
+          }
+          need(name, a, 3, 3);
+          String repl = str(a.get(2)).replace("\\", "\\\\")
+              .replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
+          String out = Regexes.replaceAll(p, str(a.get(1)), repl);
+          checkLength(out.length());
+          return out;
+        } catch (Regexes.TooComplex e) {
+          throw new TemplateException(e.getMessage());
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+          throw new TemplateException("bad replacement: refers to a group the expression does"
+              + " not have");
         }
-        if (name.equals("regexFind")) {
-          var m = p.matcher(str(a.get(1)));
-          return m.find() ? m.group() : "";
-        }
-        need(name, a, 3, 3);
-        String repl = str(a.get(2)).replace("\\", "\\\\").replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
-        return p.matcher(str(a.get(1))).replaceAll(repl);
       }
       case "kindIs":
         need(name, a, 2, 2);
@@ -413,8 +468,15 @@ final class GoFunctions {
       case "indent":
       case "nindent": {
         need(name, a, 2, 2);
-        String pad = " ".repeat((int) toLong(a.get(0)));
-        String s = pad + str(a.get(1)).replace("\n", "\n" + pad);
+        long width = toLong(a.get(0));
+        if (width < 0) {
+          throw new TemplateException("negative indent");
+        }
+        String text = str(a.get(1));
+        long lines = 1 + text.chars().filter(c -> c == '\n').count();
+        checkLength(text.length() + 1 + (double) lines * width);
+        String pad = " ".repeat((int) width);
+        String s = pad + text.replace("\n", "\n" + pad);
         return name.equals("nindent") ? "\n" + s : s;
       }
       case "normalize":
@@ -474,6 +536,9 @@ final class GoFunctions {
       if (i > 0 && (spaces || !(o instanceof String) && !(a.get(i - 1) instanceof String))) {
         b.append(' ');
       }
+      if (GoValues.printedSizeExceeds(o, GoTemplate.MAX_CHARS - b.length())) {
+        throw tooLong();
+      }
       GoValues.print(o, b);
     }
     return b.toString();
@@ -487,7 +552,29 @@ final class GoFunctions {
     if (o == null || o == GoValues.NO_VALUE) {
       return "";
     }
+    if (GoValues.printedSizeExceeds(o, GoTemplate.MAX_CHARS)) {
+      throw tooLong();
+    }
     return GoValues.toText(o);
+  }
+
+  private static TemplateException tooLong() {
+    return new TemplateException("result longer than " + GoTemplate.MAX_CHARS + " characters");
+  }
+
+  /** Refuses a result that would be longer than {@link GoTemplate#MAX_CHARS}. */
+  private static void checkLength(double length) {
+    if (length > GoTemplate.MAX_CHARS) {
+      throw tooLong();
+    }
+  }
+
+  /** Go's slice bounds rule: 0 ≤ from ≤ to ≤ length. */
+  private static void checkSlice(long from, long to, int length) {
+    if (from < 0 || to < from || to > length) {
+      throw new TemplateException("slice bounds out of range [" + from + ":" + to + "] with"
+          + " length " + length);
+    }
   }
 
   private static List<?> list(@Nullable Object o) {

@@ -1,6 +1,7 @@
 package io.gitopskit.core.appset.template;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,35 @@ import org.jspecify.annotations.Nullable;
  */
 final class GoTemplate {
 
+  /**
+   * The longest text one execution may produce, and the longest string any function may
+   * return: 3 MiB, the size of the largest document the loader accepts by default (and of the
+   * largest request the Kubernetes API server takes), so no rendered field can be larger than
+   * an object Kubernetes could store.
+   */
+  static final int MAX_CHARS = 3 * 1024 * 1024;
+
+  /**
+   * The most steps (template nodes run, range iterations, function calls) one execution may
+   * take: far more than any real template needs, and few enough that {@code {{range
+   * 1000000000}}} fails in milliseconds instead of hanging.
+   */
+  static final long MAX_STEPS = 1_000_000;
+
+  /**
+   * The deepest nesting of control blocks ({@code if}, {@code with}, {@code range}, each {@code
+   * else if}) and parentheses: parsing and execution recurse, and a template of thousands of
+   * nested parentheses must fail with an error, not a {@link StackOverflowError}. (Go allows
+   * 10,000 parentheses; 100 is far beyond what readable templates use.)
+   */
+  static final int MAX_DEPTH = 100;
+
+  /**
+   * The deepest nesting of lists and maps a value may reach ({@code list} and {@code dict} in a
+   * loop could otherwise nest a value so deeply that printing it overflows the stack).
+   */
+  static final int MAX_VALUE_DEPTH = 200;
+
   private final String source;
   private final List<Node> nodes;
 
@@ -23,7 +53,10 @@ final class GoTemplate {
     this.nodes = nodes;
   }
 
-  /** Parses a template; throws {@link TemplateException} naming the template on bad syntax. */
+  /**
+   * Parses a template; throws {@link TemplateException} naming the character offset on bad
+   * syntax (never the template text, which may hold a literal secret).
+   */
   static GoTemplate parse(String text) {
     Parser p = new Parser(text);
     List<Node> nodes = p.parseList(true);
@@ -32,7 +65,7 @@ final class GoTemplate {
 
   /** Executes against {@code data} (the value of {@code .} and {@code $}). */
   String execute(@Nullable Object data, boolean missingKeyError) {
-    Exec e = new Exec(source, missingKeyError);
+    Exec e = new Exec(missingKeyError);
     e.vars.add(new Var("$", data));
     StringBuilder out = new StringBuilder(source.length() + 16);
     e.run(nodes, data, out);
@@ -85,13 +118,28 @@ final class GoTemplate {
     /** The keyword that ended the last {@link #parseList}: end, else, or else-if. */
     private String terminator = "";
     private @Nullable Pipeline elseIf;
+    /** Start of the action being parsed, for messages. */
+    private int actionStart;
+    /** Open control blocks and parentheses. */
+    private int depth;
 
     Parser(String src) {
       this.src = src;
     }
 
     TemplateException error(String message) {
-      return new TemplateException("failed to parse template \"" + src + "\": " + message);
+      return new TemplateException("failed to parse template (action at character "
+          + actionStart + "): " + message);
+    }
+
+    void enter() {
+      if (++depth > MAX_DEPTH) {
+        throw error("nested deeper than " + MAX_DEPTH + " blocks or parentheses");
+      }
+    }
+
+    void leave() {
+      depth--;
     }
 
     List<Node> parseList(boolean top) {
@@ -114,6 +162,7 @@ final class GoTemplate {
           return out;
         }
         int start = open + 2;
+        actionStart = open;
         boolean trimLeft = start + 1 < src.length() && src.charAt(start) == '-'
             && Character.isWhitespace(src.charAt(start + 1));
         if (trimLeft) {
@@ -180,6 +229,15 @@ final class GoTemplate {
     }
 
     private Node control(String kw, Pipeline p) {
+      enter();
+      try {
+        return controlBody(kw, p);
+      } finally {
+        leave();
+      }
+    }
+
+    private Node controlBody(String kw, Pipeline p) {
       List<Node> then = parseList(false);
       List<Node> otherwise = List.of();
       if (terminator.equals("else")) {
@@ -294,7 +352,15 @@ final class GoTemplate {
                   if (j + 4 >= s.length()) {
                     throw p.error("bad \\u escape");
                   }
-                  b.append((char) Integer.parseInt(s.substring(j + 1, j + 5), 16));
+                  int code = 0;
+                  for (int k = j + 1; k <= j + 4; k++) {
+                    int digit = Character.digit(s.charAt(k), 16);
+                    if (digit < 0) {
+                      throw p.error("bad \\u escape");
+                    }
+                    code = code * 16 + digit;
+                  }
+                  b.append((char) code);
                   j += 4;
                 }
                 default -> throw p.error("unknown escape \\" + e);
@@ -349,7 +415,7 @@ final class GoTemplate {
               v = Long.parseLong(t);
             }
           } catch (NumberFormatException e) {
-            throw p.error("bad number syntax: " + t);
+            throw p.error("bad number syntax");
           }
           tokens.add(new Token(Kind.NUMBER, t, v));
           i = j;
@@ -369,6 +435,16 @@ final class GoTemplate {
 
     private static boolean isIdent(char c) {
       return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** A token for messages: literals by their kind only (a literal may be a secret). */
+    static String describe(Token t) {
+      return switch (t.kind()) {
+        case STRING -> "quoted string";
+        case NUMBER -> "number";
+        case END -> "end of action";
+        default -> "\"" + t.text() + "\"";
+      };
     }
 
     Token peek() {
@@ -432,7 +508,7 @@ final class GoTemplate {
           continue;
         }
         if (top && t.kind() != Lexer.Kind.END) {
-          throw p.error("unexpected \"" + t.text() + "\" in action");
+          throw p.error("unexpected " + Lexer.describe(t) + " in action");
         }
         if (!top && t.kind() != Lexer.Kind.RPAREN) {
           throw p.error("unclosed left paren");
@@ -474,7 +550,9 @@ final class GoTemplate {
           return new Literal(t.value());
         }
         case LPAREN -> {
+          p.enter();
           Pipeline inner = pipeline(false);
+          p.leave();
           lx.next();
           List<String> fields = List.of();
           if (lx.peek().kind() == Lexer.Kind.FIELD && lx.peek().text().length() > 1) {
@@ -501,7 +579,7 @@ final class GoTemplate {
             }
           }
         }
-        default -> throw p.error("unexpected \"" + t.text() + "\" in operand");
+        default -> throw p.error("unexpected " + Lexer.describe(t) + " in operand");
       }
     }
 
@@ -516,27 +594,47 @@ final class GoTemplate {
   // ---------------------------------------------------------------- execution
 
   private static final class Exec {
-    private final String source;
     private final boolean missingKeyError;
     final List<Var> vars = new ArrayList<>();
+    private long steps;
+    private final Map<Object, Integer> depths = new IdentityHashMap<>();
 
-    Exec(String source, boolean missingKeyError) {
-      this.source = source;
+    Exec(boolean missingKeyError) {
       this.missingKeyError = missingKeyError;
     }
 
     TemplateException error(String message) {
-      return new TemplateException("failed to execute go template \"" + source + "\": " + message);
+      return new TemplateException("failed to execute go template: " + message);
+    }
+
+    /** Counts one step against {@link #MAX_STEPS}. */
+    private void step() {
+      if (++steps > MAX_STEPS) {
+        throw error("more than " + MAX_STEPS + " steps (range iterations, actions and function"
+            + " calls)");
+      }
+    }
+
+    private void checkOutput(StringBuilder out) {
+      if (out.length() > MAX_CHARS) {
+        throw error("output longer than " + MAX_CHARS + " characters");
+      }
     }
 
     void run(List<Node> nodes, @Nullable Object dot, StringBuilder out) {
       for (Node n : nodes) {
+        step();
         if (n instanceof Text t) {
           out.append(t.text());
+          checkOutput(out);
         } else if (n instanceof Action a) {
           Object v = pipeline(a.pipe(), dot);
           if (a.pipe().decls().isEmpty()) {
+            if (GoValues.printedSizeExceeds(v, MAX_CHARS - out.length())) {
+              throw error("output longer than " + MAX_CHARS + " characters");
+            }
             GoValues.print(v, out);
+            checkOutput(out);
           }
         } else if (n instanceof If i) {
           int mark = vars.size();
@@ -566,6 +664,7 @@ final class GoTemplate {
       boolean any = false;
       if (v instanceof List<?> list) {
         for (int i = 0; i < list.size(); i++) {
+          step();
           any = true;
           bindRange(decls, (long) i, list.get(i));
           run(r.body(), list.get(i), out);
@@ -573,6 +672,7 @@ final class GoTemplate {
         }
       } else if (v instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
+          step();
           any = true;
           bindRange(decls, e.getKey(), e.getValue());
           run(r.body(), e.getValue(), out);
@@ -580,6 +680,7 @@ final class GoTemplate {
         }
       } else if (v instanceof Long n) {
         for (long i = 0; i < n; i++) {
+          step();
           any = true;
           bindRange(decls, i, i);
           run(r.body(), i, out);
@@ -641,6 +742,7 @@ final class GoTemplate {
         @Nullable Object pipedValue) {
       Arg first = c.args().get(0);
       if (first instanceof Func f) {
+        step();
         List<Object> args = new ArrayList<>(c.args().size());
         for (int i = 1; i < c.args().size(); i++) {
           args.add(arg(c.args().get(i), dot));
@@ -648,11 +750,22 @@ final class GoTemplate {
         if (piped) {
           args.add(pipedValue);
         }
+        Object result;
         try {
-          return GoFunctions.call(f.name(), args, missingKeyError);
+          result = GoFunctions.call(f.name(), args, missingKeyError);
         } catch (TemplateException e) {
           throw error("error calling " + f.name() + ": " + e.getMessage());
         }
+        if (result instanceof String s && s.length() > MAX_CHARS) {
+          throw error("error calling " + f.name() + ": result longer than " + MAX_CHARS
+              + " characters");
+        }
+        if ((f.name().equals("list") || f.name().equals("dict"))
+            && GoValues.depth(result, MAX_VALUE_DEPTH, depths) > MAX_VALUE_DEPTH) {
+          throw error("error calling " + f.name() + ": values nested deeper than "
+              + MAX_VALUE_DEPTH + " levels");
+        }
+        return result;
       }
       if (c.args().size() > 1 || piped) {
         throw error("can't give argument to non-function " + describe(first));
@@ -716,7 +829,7 @@ final class GoTemplate {
         return v.name();
       }
       if (a instanceof Literal l) {
-        return String.valueOf(l.value());
+        return "a " + GoValues.describe(l.value()) + " literal";
       }
       return "(...)";
     }

@@ -140,6 +140,80 @@ final class GoValues {
     }
   }
 
+  /**
+   * Whether printing {@code v} with {@code %v} would take more than {@code budget} characters.
+   * Stops as soon as the budget is spent, so a value that shares one list many times over
+   * costs at most {@code budget} steps to judge.
+   */
+  static boolean printedSizeExceeds(@Nullable Object v, long budget) {
+    return size(v, budget, 0, 0) > budget;
+  }
+
+  /**
+   * Whether writing {@code v} as JSON or YAML, with {@code indent} characters of indentation
+   * per nesting level and element, would take more than {@code budget} characters (before
+   * escapes).
+   */
+  static boolean writtenSizeExceeds(@Nullable Object v, long budget, int indent) {
+    return size(v, budget, indent, 0) > budget;
+  }
+
+  private static long size(@Nullable Object v, long budget, int indent, int level) {
+    if (v instanceof String s) {
+      return s.length();
+    }
+    if (v instanceof List<?> l) {
+      long n = 2;
+      for (Object o : l) {
+        n += 1 + (long) indent * (level + 1) + size(o, budget - n, indent, level + 1);
+        if (n > budget) {
+          return n;
+        }
+      }
+      return n;
+    }
+    if (v instanceof Map<?, ?> m) {
+      long n = 5;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        n += 4 + String.valueOf(e.getKey()).length() + (long) indent * (level + 1)
+            + size(e.getValue(), budget - n, indent, level + 1);
+        if (n > budget) {
+          return n;
+        }
+      }
+      return n;
+    }
+    return 24;
+  }
+
+  /**
+   * How deeply lists and maps nest in a value (0 for a scalar), exactly when at most {@code
+   * limit}, else {@code limit + 1}. {@code known} caches exact depths by identity, so a value
+   * shared many times is walked once.
+   */
+  static int depth(@Nullable Object v, int limit, Map<Object, Integer> known) {
+    if (!(v instanceof List<?>) && !(v instanceof Map<?, ?>)) {
+      return 0;
+    }
+    Integer cached = known.get(v);
+    if (cached != null) {
+      return cached;
+    }
+    if (limit <= 0) {
+      return 1;
+    }
+    int max = 0;
+    Iterable<?> children = v instanceof List<?> l ? l : ((Map<?, ?>) v).values();
+    for (Object c : children) {
+      max = Math.max(max, depth(c, limit - 1, known));
+      if (max >= limit) {
+        return limit + 1;
+      }
+    }
+    known.put(v, max + 1);
+    return max + 1;
+  }
+
   static String toText(@Nullable Object v) {
     StringBuilder b = new StringBuilder();
     print(v, b);

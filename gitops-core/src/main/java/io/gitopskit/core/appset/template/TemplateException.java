@@ -5,8 +5,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A template could not be parsed or executed: a syntax error, an unknown function, a missing
- * key under {@code missingkey=error}, a function given arguments of the wrong type. The message
- * quotes the template text (never a parameter value).
+ * key under {@code missingkey=error}, a function given arguments of the wrong type, a limit
+ * exceeded (output size, steps, nesting). The message names the field path and the failing
+ * construct (a function, a key, the character offset of an action), never the template text
+ * (which may hold a literal secret) or a parameter value.
  *
  * @since 0.1
  */

@@ -75,13 +75,25 @@ public final class TemplateRenderer {
    */
   public JsonValue renderTree(JsonValue tree, JsonObject params) {
     Object data = options.goTemplate() ? GoValues.fromJson(params) : params;
-    return walk(tree, data, "");
+    return walk(tree, data, "", new long[] {MAX_RENDERED_CHARS});
   }
 
-  private JsonValue walk(JsonValue v, @Nullable Object data, String path) {
+  /**
+   * The most characters that rendering may produce for one tree (all rendered strings and keys
+   * together) or one string: 3 MiB, the largest document the loader reads by default and the
+   * largest request the Kubernetes API server accepts. A template that repeats a large
+   * parameter many times fails with a {@link TemplateException} instead of exhausting memory.
+   */
+  public static final int MAX_RENDERED_CHARS = GoTemplate.MAX_CHARS;
+
+  private JsonValue walk(JsonValue v, @Nullable Object data, String path, long[] budget) {
     if (v instanceof JsonString s) {
       String out = one(s.value(), data, path);
-      return out.equals(s.value()) ? s : JsonString.of(out);
+      if (out.equals(s.value())) {
+        return s;
+      }
+      spend(budget, out.length(), path);
+      return JsonString.of(out);
     }
     if (v instanceof JsonObject o) {
       JsonObject.Builder b = null;
@@ -89,8 +101,11 @@ public final class TemplateRenderer {
         String key = o.keyAt(i);
         String childPath = path.isEmpty() ? key : path + "." + key;
         JsonValue child = o.valueAt(i);
-        JsonValue rendered = walk(child, data, childPath);
+        JsonValue rendered = walk(child, data, childPath, budget);
         String newKey = key.indexOf('{') >= 0 ? one(key, data, childPath) : key;
+        if (!newKey.equals(key)) {
+          spend(budget, newKey.length(), childPath);
+        }
         if (b == null && (rendered != child || !newKey.equals(key))) {
           b = JsonObject.builder();
           for (int j = 0; j < i; j++) {
@@ -107,7 +122,7 @@ public final class TemplateRenderer {
       JsonArray.Builder b = null;
       for (int i = 0; i < a.size(); i++) {
         JsonValue child = a.get(i);
-        JsonValue rendered = walk(child, data, path + "[" + i + "]");
+        JsonValue rendered = walk(child, data, path + "[" + i + "]", budget);
         if (b == null && rendered != child) {
           b = JsonArray.builder();
           for (int j = 0; j < i; j++) {
@@ -121,6 +136,14 @@ public final class TemplateRenderer {
       return b == null ? a : b.build();
     }
     return v;
+  }
+
+  private static void spend(long[] budget, int chars, String path) {
+    budget[0] -= chars;
+    if (budget[0] < 0) {
+      throw new TemplateException("failed to render " + (path.isEmpty() ? "template" : path)
+          + ": the rendered template is longer than " + MAX_RENDERED_CHARS + " characters");
+    }
   }
 
   private String one(String text, @Nullable Object data, String path) {
@@ -156,11 +179,13 @@ public final class TemplateRenderer {
   /**
    * The {@code {{param}}} substitution of Argo CD's fasttemplate mode: each {@code {{tag}}} is
    * replaced by the string parameter named by the trimmed tag; a missing, empty or non-string
-   * tag is kept as written. An unclosed {@code {{} is copied literally.
+   * tag is kept as written. An unclosed {@code {{} is copied literally. Substituted values are
+   * never scanned again, so a parameter whose value holds {@code {{other}}} stays literal.
    *
    * @param text the template text
    * @param params the flat parameter set
    * @return the rendered text
+   * @throws TemplateException if the result would be longer than {@link #MAX_RENDERED_CHARS}
    */
   public static String renderFast(String text, JsonObject params) {
     int open = text.indexOf("{{");
@@ -178,6 +203,10 @@ public final class TemplateRenderer {
       String tag = text.substring(open + 2, close);
       String key = tag.strip();
       if (!key.isEmpty() && params.getOrNull(key) instanceof JsonString s) {
+        if ((long) out.length() + s.value().length() > MAX_RENDERED_CHARS) {
+          throw new TemplateException("the rendered text is longer than " + MAX_RENDERED_CHARS
+              + " characters");
+        }
         out.append(s.value());
       } else {
         out.append("{{").append(tag).append("}}");

@@ -18,6 +18,19 @@
  * <p>{@link io.gitopskit.core.appset.template.TemplateRenderer} renders single strings and
  * whole JSON trees (every string value and object key, as Argo CD does); it caches parsed
  * templates, so one renderer should serve a whole reconcile. Pure: no I/O, no logging.
+ *
+ * <p>Templates come from ApplicationSets and parameters from Git files and plugins, so every
+ * rendering is bounded and fails with a {@link io.gitopskit.core.appset.template.TemplateException}
+ * instead of exhausting the host: at most 3 MiB of text per rendered string and per rendered
+ * tree ({@code TemplateRenderer.MAX_RENDERED_CHARS}), and per function result ({@code repeat},
+ * {@code printf} widths above 1,000,000 are refused as Go refuses them, {@code indent}, {@code
+ * replace}, {@code toJson}, ...); at most 1,000,000 steps per execution (actions, range
+ * iterations, function calls); at most 100 nested blocks or parentheses; at most 200 nested
+ * levels of lists and maps built with {@code list}/{@code dict}. User regular expressions
+ * ({@code regexMatch}, {@code regexFind}, {@code regexReplaceAll}) run with a work budget,
+ * since Java's engine backtracks where Go's does not. There is no {@code define}/{@code
+ * template}, so no recursion. In {@code {{param}}} mode substituted values are never expanded
+ * again.
  */
 @NullMarked
 package io.gitopskit.core.appset.template;
