@@ -221,6 +221,19 @@ final class Patterns {
     return SSH.matcher(url).matches();
   }
 
+  /** An {@code http(s)://user:token@host/...} URL without its {@code user:token@}. */
+  static String withoutHttpCredentials(String url) {
+    String u = url.trim();
+    String lower = u.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      return u;
+    }
+    int hostStart = u.indexOf("://") + 3;
+    int slash = u.indexOf('/', hostStart);
+    int at = u.lastIndexOf('@', (slash < 0 ? u.length() : slash) - 1);
+    return at < hostStart ? u : u.substring(0, hostStart) + u.substring(at + 1);
+  }
+
   /**
    * A URL for messages: credentials written into it ({@code https://user:token@host/...}) are
    * replaced by {@code ***}, so a refusal never repeats a token.

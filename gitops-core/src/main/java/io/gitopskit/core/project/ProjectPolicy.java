@@ -139,7 +139,10 @@ public final class ProjectPolicy {
    * @return the decision
    */
   public Decision evaluateSource(String repoURL) {
-    String url = Patterns.normalizeRepoUrl(repoURL);
+    // credentials written into an https URL are not part of the repository's identity: with
+    // them, a "!" pattern naming the repository would not exclude it (Argo CD matches the URL
+    // with its credentials; we do not, so that a deny cannot be bypassed that way)
+    String url = Patterns.normalizeRepoUrl(Patterns.withoutHttpCredentials(repoURL));
     int matchedBy = -1;
     List<String> repos = project.sourceRepos();
     for (int i = 0; i < repos.size(); i++) {
@@ -153,14 +156,14 @@ public final class ProjectPolicy {
         }
       } else if (Patterns.isDeny(pattern)) {
         return new Refused(Check.SOURCE_REPOSITORY, "spec.sourceRepos[" + i + "]",
-            "application repo " + Patterns.redactUserInfo(repoURL) + " is not permitted in project '" + project.name()
-                + "': excluded by " + Patterns.quote(raw));
+            "application repo " + Patterns.redactUserInfo(repoURL) + " is not permitted in"
+                + " project '" + project.name() + "': excluded by " + Patterns.quote(raw));
       }
     }
     if (matchedBy < 0) {
       return new Refused(Check.SOURCE_REPOSITORY, "spec.sourceRepos", "application repo "
-          + Patterns.redactUserInfo(repoURL) + " is not permitted in project '" + project.name() + "': no pattern"
-          + " matches");
+          + Patterns.redactUserInfo(repoURL) + " is not permitted in project '" + project.name()
+          + "': no pattern matches");
     }
     return Decision.allowed("spec.sourceRepos[" + matchedBy + "] matches");
   }

@@ -119,6 +119,21 @@ class HostileProjectTest {
     assertThat(Patterns.redactUserInfo("https://github.com/a@b")).isEqualTo("https://github.com/a@b");
   }
 
+  @Test
+  void credentialsWrittenIntoAnHttpsUrl_doNotBypassADenyPattern() {
+    ProjectPolicy policy = ProjectPolicy.of(AppProject.builder("p").sourceRepo("*")
+        .sourceRepo("!https://github.com/org/secret").build());
+    Decision denied = policy.evaluateSource("https://bot:ghp_t0kenT0ken@github.com/org/secret.git");
+    assertThat(denied).isInstanceOf(Refused.class);
+    assertThat(((Refused) denied).rule()).isEqualTo("spec.sourceRepos[1]");
+    assertThat(((Refused) denied).message()).doesNotContain("ghp_t0kenT0ken");
+    assertThat(policy.evaluateSource("https://bot:tok@github.com/org/public.git"))
+        .isNotInstanceOf(Refused.class);
+    assertThat(Patterns.withoutHttpCredentials("https://u:p@host/a@b")).isEqualTo("https://host/a@b");
+    assertThat(Patterns.withoutHttpCredentials("git@github.com:org/repo.git"))
+        .isEqualTo("git@github.com:org/repo.git");
+  }
+
   // ---------------------------------------------------------------- cron
 
   @ParameterizedTest
