@@ -79,6 +79,23 @@ public final class Transports implements AutoCloseable {
   }
 
   /**
+   * Every secret this wiring knows plus those in a URL's user-info (a token or password the
+   * caller put in the URL), for {@link Redaction}.
+   *
+   * @param url the repository URL in use
+   * @return the secrets
+   */
+  public List<String> secrets(String url) {
+    List<String> inUrl = Redaction.urlSecrets(url);
+    if (inUrl.isEmpty()) {
+      return secrets;
+    }
+    List<String> all = new ArrayList<>(secrets);
+    all.addAll(inUrl);
+    return all;
+  }
+
+  /**
    * The transport configuration for a repository URL.
    *
    * @param url the repository URL
@@ -156,14 +173,16 @@ public final class Transports implements AutoCloseable {
    * GitException.Unreachable}. The kind is decided from the failure's types and messages with
    * every URL taken out, so a repository named {@code auth-service} is not an auth failure.
    *
-   * @param what e.g. {@code fetch https://host/repo}
+   * @param what e.g. {@code fetch https://host/repo}; secrets in the URL's user-info are
+   *     masked here and in the failure's messages
    * @param e the failure
    * @return the exception to throw
    */
   public GitException failure(String what, Exception e) {
-    String detail = Redaction.text(rootMessage(e), secrets);
-    Redaction.RedactedCause cause = Redaction.cause(e, secrets);
-    String message = "failed to " + Redaction.url(what) + ": " + detail;
+    List<String> known = secrets(what);
+    String detail = Redaction.text(rootMessage(e), known);
+    Redaction.RedactedCause cause = Redaction.cause(e, known);
+    String message = "failed to " + Redaction.text(what, known) + ": " + detail;
     return isAuthentication(e)
         ? new GitException.AuthenticationFailed(message, cause)
         : new GitException.Unreachable(message, cause);
