@@ -218,7 +218,7 @@ public final class GitWriter implements AutoCloseable {
           ins.flush();
         }
       }
-      Pushed pushed = push(mirror, object, Constants.R_TAGS + name);
+      Pushed pushed = push(mirror, repoUrl, object, Constants.R_TAGS + name);
       if (pushed.status() != RemoteRefUpdate.Status.OK) {
         if (pushed.remoteMoved() || pushed.reason().contains("already exists")) {
           throw new GitException.PushRejected("failed to push tag " + name + " to "
@@ -260,7 +260,7 @@ public final class GitWriter implements AutoCloseable {
         cb.setMessage(message.endsWith("\n") ? message : message + "\n");
         ObjectId id = ins.insert(cb);
         ins.flush();
-        Pushed pushed = push(mirror, id, Constants.R_HEADS + branch);
+        Pushed pushed = push(mirror, repoUrl, id, Constants.R_HEADS + branch);
         if (pushed.status() == RemoteRefUpdate.Status.OK) {
           return new CommitResult(branch, id.name(), head.name(), true, attempt);
         }
@@ -335,9 +335,9 @@ public final class GitWriter implements AutoCloseable {
         pushed.reason(), pushed.messages());
   }
 
-  private Pushed push(Mirror mirror, ObjectId object, String remoteRef) {
+  /** Pushes one object to one ref with the caller's URL (and so its current credentials). */
+  private Pushed push(Mirror mirror, String url, ObjectId object, String remoteRef) {
     Repository repo = mirror.repository();
-    String url = urlOf(mirror);
     return retrying.run(a -> {
       try (Git git = Git.wrap(repo)) {
         Iterable<PushResult> results = git.push()
@@ -446,10 +446,6 @@ public final class GitWriter implements AutoCloseable {
 
   private PersonIdent ident(GitIdentity who) {
     return new PersonIdent(who.name(), who.email(), clock.instant(), clock.getZone());
-  }
-
-  private static String urlOf(Mirror mirror) {
-    return mirror.url();
   }
 
   /** Releases the mirrors and SSH clients. */

@@ -5,6 +5,7 @@ import io.gitopskit.git.RepoCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -96,13 +98,17 @@ public final class Transports implements AutoCloseable {
   }
 
   /**
-   * The transport configuration for a repository URL.
+   * The transport configuration for a repository URL. Over HTTP(S), credentials in the URL's
+   * user-info are used and take precedence over a configured {@link RepoCredentials.Https}:
+   * they are the caller's current ones, read on every call, so a rotated token takes effect
+   * with the next call that passes it.
    *
    * @param url the repository URL
    * @return the callback to hand to a JGit command
    */
   public TransportConfigCallback configure(String url) {
     Optional<RepoCredentials> c = RepoCredentials.select(credentials, url);
+    Optional<UsernamePasswordCredentialsProvider> inUrl = urlCredentials(url);
     Optional<TlsConnectionFactory> tls = RepoCredentials.selectTls(credentials, url)
         .map(t -> tlsFactories.computeIfAbsent(t, TlsConnectionFactory::new));
     return transport -> {
@@ -118,10 +124,35 @@ public final class Transports implements AutoCloseable {
         }
         ((SshTransport) transport).setSshSessionFactory(factory(ssh));
       }
-      c.filter(RepoCredentials.Https.class::isInstance).map(RepoCredentials.Https.class::cast)
-          .ifPresent(h -> transport.setCredentialsProvider(
-              new UsernamePasswordCredentialsProvider(h.username(), h.token())));
+      if (inUrl.isPresent()) {
+        transport.setCredentialsProvider(inUrl.get());
+      } else {
+        c.filter(RepoCredentials.Https.class::isInstance).map(RepoCredentials.Https.class::cast)
+            .ifPresent(h -> transport.setCredentialsProvider(
+                new UsernamePasswordCredentialsProvider(h.username(), h.token())));
+      }
     };
+  }
+
+  /**
+   * The credentials an HTTP(S) URL carries in its user-info, as the caller passed it this
+   * time: {@code https://user:token@host/...}, or a lone token {@code https://<token>@host/...}
+   * (sent as the user name with an empty password, as GitHub, GitLab and Azure DevOps accept).
+   */
+  private static Optional<UsernamePasswordCredentialsProvider> urlCredentials(String url) {
+    URIish uri;
+    try {
+      uri = new URIish(url);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getUser() == null
+        || uri.getUser().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UsernamePasswordCredentialsProvider(uri.getUser(),
+        uri.getPass() == null ? "" : uri.getPass()));
   }
 
   private SshdSessionFactory factory(RepoCredentials.Ssh ssh) {
