@@ -263,6 +263,53 @@ class GitWriterTest {
     }
   }
 
+  @Test
+  void neitherResultsNorErrorsCarryFileContents(@TempDir Path work) throws Exception {
+    String secretA = "hunter2-Pa55w0rd-AAAA";
+    String secretB = "hunter2-Pa55w0rd-BBBB";
+    String url = daemon.url(newRepo());
+    List<Object> seen = new java.util.ArrayList<>();
+    try (GitWriter w = writer(work)) {
+      CommitRequest a = new CommitRequest(url, "main", List.of(
+          FileChange.put("envs/prod/db/values.yaml", "password: " + secretA + "\n")),
+          "prod: db password", BOT, BOT);
+      CommitResult first = w.commit(a);
+      seen.add(a);
+      seen.add(first);
+      seen.add(w.commit(new CommitRequest(url, "main", List.of(FileChange.edit(
+          "envs/prod/db/values.yaml", t -> t.replace(secretA, secretB))), "rotate", BOT, BOT)));
+      // reverting the first change conflicts with the second: the path, not the lines
+      Throwable conflict = org.assertj.core.api.Assertions.catchThrowable(
+          () -> w.revert(url, "main", first.commit(), BOT, BOT, null));
+      assertThat(conflict).isInstanceOf(GitException.Conflict.class)
+          .hasMessageContaining("envs/prod/db/values.yaml");
+      seen.add(conflict);
+      seen.add(org.assertj.core.api.Assertions.catchThrowable(() -> w.commit(new CommitRequest(
+          url, "main", List.of(FileChange.put("envs/prod/db/values.yaml", secretA),
+              FileChange.edit("envs/prod/db/missing.yaml", t -> secretB)), "m", BOT, BOT))));
+    }
+    // a declined push names the ref; the server's own words are passed on, ours are not
+    String declinedRepo = newRepo();
+    declineEveryPush(declinedRepo, "no pushes today");
+    try (GitWriter w = writer(base.resolve("work-" + declinedRepo))) {
+      Throwable declined = org.assertj.core.api.Assertions.catchThrowable(() -> w.commit(
+          new CommitRequest(daemon.url(declinedRepo), "main", List.of(FileChange.put(
+              "envs/prod/db/values.yaml", "password: " + secretA + "\n")), "db", BOT, BOT)));
+      assertThat(declined).isInstanceOf(GitException.PushDeclined.class)
+          .hasMessageContaining("no pushes today");
+      seen.add(declined);
+    }
+    assertThat(seen).hasSize(6);
+    for (Object o : seen) {
+      if (o instanceof Throwable) {
+        assertThat((Throwable) o).isInstanceOf(GitException.class);
+        HttpsTransportTest.assertNowhere((Throwable) o, "hunter2");
+      } else {
+        assertThat(o.toString()).doesNotContain("hunter2");
+      }
+    }
+  }
+
   /** Moves the remote's main by committing straight into the served repository. */
   private static String pushConcurrently(String repo, String devValues) {
     try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
