@@ -1,5 +1,6 @@
 package io.gitopskit.git;
 
+import io.gitopskit.git.internal.Redaction;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,5 +36,18 @@ public record CommitRequest(String repoUrl, String branch, List<FileChange> chan
     }
     Objects.requireNonNull(author, "author");
     Objects.requireNonNull(committer, "committer");
+  }
+
+  /**
+   * The request with the URL's password or token masked and the changes as paths (no file
+   * contents).
+   *
+   * @return a secret-free description
+   */
+  @Override
+  public String toString() {
+    return "CommitRequest[repoUrl=" + Redaction.url(repoUrl) + ", branch=" + branch
+        + ", changes=" + changes + ", message=" + message + ", author=" + author
+        + ", committer=" + committer + "]";
   }
 }

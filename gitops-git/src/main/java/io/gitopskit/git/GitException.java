@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * platform can tell "retry later" ({@link Unreachable}) from "fix the credentials" ({@link
  * AuthenticationFailed}) from "fix the application" ({@link RevisionNotFound}, {@link
  * UnsafeContent}, {@link SizeLimitExceeded}) from "someone pushed something untrusted" ({@link
- * SignatureRejected}).
+ * SignatureRejected}) from "the server will not take this push" ({@link PushDeclined}).
  *
  * <p>A {@code GitException} is a {@link SourceException}, so {@link GitSource} honours the
  * {@code ManifestSource} contract: a failure is always thrown, never turned into an empty tree.
@@ -21,7 +21,7 @@ public abstract sealed class GitException extends SourceException
     permits GitException.Unreachable, GitException.AuthenticationFailed,
         GitException.RevisionNotFound, GitException.UnsafeContent,
         GitException.SizeLimitExceeded, GitException.SignatureRejected,
-        GitException.PushRejected, GitException.Conflict {
+        GitException.PushRejected, GitException.PushDeclined, GitException.Conflict {
 
   private static final long serialVersionUID = 1L;
 
@@ -149,9 +149,9 @@ public abstract sealed class GitException extends SourceException
   }
 
   /**
-   * A push was refused and could not be replayed: the remote kept moving past the retry
-   * budget, or it refused for another reason (a protected branch, an existing tag). Never
-   * forced.
+   * A push could not land because of the remote's state: the branch kept moving past the
+   * push budget (each attempt was rebuilt on the new head), or the tag already exists. Never
+   * forced. A refusal for any other reason is a {@link PushDeclined}.
    */
   public static final class PushRejected extends GitException {
     private static final long serialVersionUID = 1L;
@@ -168,6 +168,79 @@ public abstract sealed class GitException extends SourceException
     @Override
     public boolean isTransient() {
       return true;
+    }
+  }
+
+  /**
+   * The server refused a push for a reason other than the remote having moved: a pre-receive
+   * or update hook declined it, the branch is protected, the account may not push. Reported
+   * after the first push, never rebuilt or retried, since pushing again would be refused
+   * again. Carries what the server said ({@link #status()}, {@link #reason()}, {@link
+   * #remoteMessages()}), with credentials masked.
+   */
+  public static final class PushDeclined extends GitException {
+    private static final long serialVersionUID = 1L;
+
+    private final String ref;
+    private final String status;
+    private final String reason;
+    private final String remoteMessages;
+
+    /**
+     * Creates the failure.
+     *
+     * @param message which ref of which repository, and what the server said
+     * @param ref the refused ref, e.g. {@code refs/heads/main}
+     * @param status the ref's push status, e.g. {@code REJECTED_OTHER_REASON}
+     * @param reason the server's reason for the ref, e.g. {@code pre-receive hook declined},
+     *     or empty
+     * @param remoteMessages the server's other output during the push (what its hooks
+     *     printed), or empty
+     */
+    public PushDeclined(String message, String ref, String status, String reason,
+        String remoteMessages) {
+      super(message, null);
+      this.ref = java.util.Objects.requireNonNull(ref, "ref");
+      this.status = java.util.Objects.requireNonNull(status, "status");
+      this.reason = java.util.Objects.requireNonNull(reason, "reason");
+      this.remoteMessages = java.util.Objects.requireNonNull(remoteMessages, "remoteMessages");
+    }
+
+    /**
+     * The refused ref.
+     *
+     * @return the full ref name
+     */
+    public String ref() {
+      return ref;
+    }
+
+    /**
+     * The ref's push status.
+     *
+     * @return e.g. {@code REJECTED_OTHER_REASON} or {@code REJECTED_NODELETE}
+     */
+    public String status() {
+      return status;
+    }
+
+    /**
+     * The server's reason for refusing the ref (Git's {@code ng <ref> <reason>}).
+     *
+     * @return e.g. {@code pre-receive hook declined}, or empty when the server gave none
+     */
+    public String reason() {
+      return reason;
+    }
+
+    /**
+     * The server's other output during the push, as Git shows it after {@code remote:}
+     * (what a declining hook printed), with credentials masked.
+     *
+     * @return the text, or empty
+     */
+    public String remoteMessages() {
+      return remoteMessages;
     }
   }
 

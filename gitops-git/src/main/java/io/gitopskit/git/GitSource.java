@@ -171,7 +171,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
       }
       if (attempt > 1 || isStale(mirror)) {
         long start = System.nanoTime();
-        mirror.fetch(transports);
+        mirror.fetch(repoUrl, transports);
         LOG.debug("fetched {} in {} ms", mirror.displayUrl(),
             (System.nanoTime() - start) / 1_000_000);
       }
@@ -180,7 +180,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
       } catch (GitException.RevisionNotFound e) {
         if (FULL_SHA.matcher(rev).matches()) {
           try {
-            mirror.fetchCommit(rev.toLowerCase(java.util.Locale.ROOT), transports);
+            mirror.fetchCommit(rev.toLowerCase(java.util.Locale.ROOT), repoUrl, transports);
           } catch (GitException ignored) {
             throw e; // the server does not serve unadvertised commits: report the revision
           }

@@ -1,6 +1,7 @@
 package io.gitopskit.git;
 
 import io.gitopskit.git.internal.Mirror;
+import io.gitopskit.git.internal.Redaction;
 import io.gitopskit.git.internal.Remotes;
 import io.gitopskit.git.internal.Retrying;
 import io.gitopskit.git.internal.TreePaths;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
@@ -48,10 +50,17 @@ import org.jspecify.annotations.Nullable;
  * with the configured credentials.
  *
  * <p>Commits are built in memory on the branch's current head (no working tree) and pushed
- * without force. When the push is refused because the remote moved, the change is rebuilt on
- * the new head and pushed again, up to {@code maxPushAttempts}; after that, or for any other
- * refusal, a {@link GitException.PushRejected} is thrown. History is never rewritten. Network
- * and authentication failures are retried per the {@link RetryPolicy}.
+ * without force. When the push is refused because the remote moved (a non-fast-forward, or
+ * the server lost the ref to another push while updating it), the change is rebuilt on the new
+ * head and pushed again, up to {@code maxPushAttempts}; after that a {@link
+ * GitException.PushRejected} is thrown. Any other refusal (a hook declined it, a protected
+ * branch, no permission) is thrown at once as a {@link GitException.PushDeclined} carrying
+ * the server's reason and output, credentials masked. History is never rewritten. Network and
+ * authentication failures are retried per the {@link RetryPolicy}.
+ *
+ * <p>Results and messages name paths, refs and commits, never file contents (a values file
+ * may hold a password); what the server prints during a refused push is passed on as it is,
+ * with credentials masked.
  *
  * {@snippet :
  * try (GitWriter writer = GitWriter.builder().workDirectory(dir).credentials(creds).build()) {
@@ -73,6 +82,9 @@ public final class GitWriter implements AutoCloseable {
   private final Retrying retrying;
   private final int maxPushAttempts;
   private final Clock clock;
+
+  /** At most this much of the server's text goes into a message. */
+  private static final int MAX_SERVER_TEXT = 4000;
 
   private GitWriter(Builder b) {
     this.remotes = new Remotes(b.requireDirectory("workDirectory"), b.credentials, b.timeout,
@@ -105,7 +117,8 @@ public final class GitWriter implements AutoCloseable {
    * @param request the changes, message and identities
    * @return the new head, or the old one when nothing changed
    * @throws GitException.RevisionNotFound if the branch does not exist
-   * @throws GitException.PushRejected if the push is refused past the retry budget
+   * @throws GitException.PushRejected if the remote kept moving past {@code maxPushAttempts}
+   * @throws GitException.PushDeclined if the server refused the push for another reason
    * @throws GitException for other Git failures (typed)
    */
   public CommitResult commit(CommitRequest request) {
@@ -175,7 +188,8 @@ public final class GitWriter implements AutoCloseable {
    * @param message the annotation message, or null for a lightweight tag
    * @param tagger the tagger (annotated tags)
    * @return the tag
-   * @throws GitException.PushRejected if the tag exists on the remote or the push is refused
+   * @throws GitException.PushRejected if the tag exists on the remote
+   * @throws GitException.PushDeclined if the server refused the push for another reason
    */
   public TagResult tag(String repoUrl, String name, String revision, @Nullable String message,
       GitIdentity tagger) {
@@ -204,10 +218,14 @@ public final class GitWriter implements AutoCloseable {
           ins.flush();
         }
       }
-      RemoteRefUpdate.Status status = push(mirror, object, Constants.R_TAGS + name);
-      if (status != RemoteRefUpdate.Status.OK) {
-        throw new GitException.PushRejected("failed to push tag " + name + " to "
-            + mirror.displayUrl() + ": " + status);
+      Pushed pushed = push(mirror, repoUrl, object, Constants.R_TAGS + name);
+      if (pushed.status() != RemoteRefUpdate.Status.OK) {
+        if (pushed.remoteMoved() || pushed.reason().contains("already exists")) {
+          throw new GitException.PushRejected("failed to push tag " + name + " to "
+              + mirror.displayUrl() + ": the tag already exists on the remote ("
+              + pushed.describe() + ")");
+        }
+        throw declined(mirror, pushed);
       }
       return new TagResult(name, object.name(), commit, message != null);
     } catch (IOException e) {
@@ -219,7 +237,7 @@ public final class GitWriter implements AutoCloseable {
   private CommitResult commitOnBranch(String repoUrl, String branch, String message,
       GitIdentity author, GitIdentity committer, TreeChange change) {
     Mirror mirror = remotes.mirror(repoUrl);
-    String lastStatus = "";
+    Pushed last = null;
     for (int attempt = 1; attempt <= maxPushAttempts; attempt++) {
       remotes.fetched(repoUrl);
       Repository repo = mirror.repository();
@@ -242,29 +260,84 @@ public final class GitWriter implements AutoCloseable {
         cb.setMessage(message.endsWith("\n") ? message : message + "\n");
         ObjectId id = ins.insert(cb);
         ins.flush();
-        RemoteRefUpdate.Status status = push(mirror, id, Constants.R_HEADS + branch);
-        if (status == RemoteRefUpdate.Status.OK) {
+        Pushed pushed = push(mirror, repoUrl, id, Constants.R_HEADS + branch);
+        if (pushed.status() == RemoteRefUpdate.Status.OK) {
           return new CommitResult(branch, id.name(), head.name(), true, attempt);
         }
-        lastStatus = status.toString();
-        if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-            && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED
-            && status != RemoteRefUpdate.Status.REJECTED_OTHER_REASON) {
-          break;
+        if (!pushed.remoteMoved()) {
+          throw declined(mirror, pushed);
         }
+        last = pushed;
       } catch (IOException e) {
         throw new GitException.Unreachable("failed to commit on " + branch + " of "
             + mirror.displayUrl() + ": " + e.getMessage(), e);
       }
     }
     throw new GitException.PushRejected("failed to push " + branch + " to "
-        + mirror.displayUrl() + " after " + maxPushAttempts + " attempt(s): " + lastStatus
-        + " (never forced)");
+        + mirror.displayUrl() + " after " + maxPushAttempts + " attempt(s): the remote kept "
+        + "moving (" + (last == null ? "" : last.describe()) + "; never forced)");
   }
 
-  private RemoteRefUpdate.Status push(Mirror mirror, ObjectId object, String remoteRef) {
+  /**
+   * What the server said about one pushed ref.
+   *
+   * @param ref the full ref name
+   * @param status the ref's status
+   * @param reason the server's reason for the ref (masked), or empty
+   * @param messages the server's other output (masked), or empty
+   */
+  private record Pushed(String ref, RemoteRefUpdate.Status status, String reason,
+      String messages) {
+
+    /** Server reasons that mean the ref moved between the advertisement and the update. */
+    private static final List<String> MOVED_REASONS = List.of("non-fast-forward",
+        "non-fast forward", "fetch first", "stale info", "cannot lock ref", "failed to lock",
+        "lock error", "failed to update ref");
+
+    /**
+     * Whether the push was refused because the remote moved (so rebuilding on the new head
+     * can succeed): a non-fast-forward, a stale expected value, or a lost race for the ref's
+     * lock; never when a hook declined it.
+     */
+    boolean remoteMoved() {
+      if (status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+          || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+        return true;
+      }
+      if (status != RemoteRefUpdate.Status.REJECTED_OTHER_REASON) {
+        return false;
+      }
+      String r = reason.toLowerCase(Locale.ROOT);
+      if (r.contains("declined") || r.contains("denied") || r.contains("protected")) {
+        return false;
+      }
+      for (String moved : MOVED_REASONS) {
+        if (r.contains(moved)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    String describe() {
+      return status + (reason.isEmpty() ? "" : ": " + reason);
+    }
+  }
+
+  private GitException.PushDeclined declined(Mirror mirror, Pushed pushed) {
+    StringBuilder msg = new StringBuilder("failed to push ").append(pushed.ref())
+        .append(" to ").append(mirror.displayUrl()).append(": the server declined it (")
+        .append(pushed.describe()).append(')');
+    if (!pushed.messages().isEmpty()) {
+      msg.append("; the server said:\n").append(pushed.messages());
+    }
+    return new GitException.PushDeclined(msg.toString(), pushed.ref(), pushed.status().name(),
+        pushed.reason(), pushed.messages());
+  }
+
+  /** Pushes one object to one ref with the caller's URL (and so its current credentials). */
+  private Pushed push(Mirror mirror, String url, ObjectId object, String remoteRef) {
     Repository repo = mirror.repository();
-    String url = urlOf(mirror);
     return retrying.run(a -> {
       try (Git git = Git.wrap(repo)) {
         Iterable<PushResult> results = git.push()
@@ -273,13 +346,21 @@ public final class GitWriter implements AutoCloseable {
             .setForce(false)
             .setTransportConfigCallback(transports.configure(url))
             .call();
+        StringBuilder messages = new StringBuilder();
+        RemoteRefUpdate update = null;
         for (PushResult r : results) {
+          if (r.getMessages() != null) {
+            messages.append(r.getMessages());
+          }
           RemoteRefUpdate u = r.getRemoteUpdate(remoteRef);
-          if (u != null) {
-            return u.getStatus();
+          if (u != null && update == null) {
+            update = u;
           }
         }
-        return RemoteRefUpdate.Status.REJECTED_OTHER_REASON;
+        return new Pushed(remoteRef,
+            update == null ? RemoteRefUpdate.Status.REJECTED_OTHER_REASON : update.getStatus(),
+            masked(update == null ? null : update.getMessage(), url),
+            masked(messages.toString(), url));
       } catch (GitAPIException | RuntimeException e) {
         if (e instanceof GitException) {
           throw (GitException) e;
@@ -287,6 +368,17 @@ public final class GitWriter implements AutoCloseable {
         throw transports.failure("push to " + url, e);
       }
     });
+  }
+
+  /** Server text for a message: trimmed, bounded, credentials masked. */
+  private String masked(@Nullable String text, String url) {
+    if (text == null) {
+      return "";
+    }
+    String s = Redaction.text(text.strip(), transports.secrets(url));
+    return s.length() <= MAX_SERVER_TEXT ? s
+        : s.substring(0, MAX_SERVER_TEXT) + "... (" + (s.length() - MAX_SERVER_TEXT)
+            + " more characters)";
   }
 
   private static @Nullable ObjectId applyChanges(Repository repo, ObjectInserter ins,
@@ -354,10 +446,6 @@ public final class GitWriter implements AutoCloseable {
 
   private PersonIdent ident(GitIdentity who) {
     return new PersonIdent(who.name(), who.email(), clock.instant(), clock.getZone());
-  }
-
-  private static String urlOf(Mirror mirror) {
-    return mirror.url();
   }
 
   /** Releases the mirrors and SSH clients. */

@@ -103,8 +103,11 @@ public sealed interface RepoCredentials
       Collection<? extends RepoCredentials> all, String url,
       java.util.function.Predicate<RepoCredentials> kind) {
     RepoCredentials best = null;
+    // a URL that carries a token or password (https://<token>@host/...) matches the prefixes
+    // of the same URL without it
+    String bare = io.gitopskit.git.internal.Redaction.cacheKey(url);
     for (RepoCredentials c : all) {
-      if (kind.test(c) && url.startsWith(c.urlPrefix())
+      if (kind.test(c) && (url.startsWith(c.urlPrefix()) || bare.startsWith(c.urlPrefix()))
           && (best == null || c.urlPrefix().length() > best.urlPrefix().length())) {
         best = c;
       }

@@ -160,6 +160,156 @@ class GitWriterTest {
     }
   }
 
+  /**
+   * Installs an executable {@code hooks/pre-receive} in a served repository that counts its
+   * runs in {@code pre-receive.runs} and declines every push with a reason on stderr.
+   */
+  private static Path declineEveryPush(String repo, String reason) throws Exception {
+    Path dir = served.resolve(repo);
+    Path hook = Files.createDirectories(dir.resolve("hooks")).resolve("pre-receive");
+    Files.writeString(hook, "#!/bin/sh\n"
+        + "cat >/dev/null\n"
+        + "echo run >> pre-receive.runs\n"
+        + "echo '" + reason + "' >&2\n"
+        + "exit 1\n");
+    assertThat(hook.toFile().setExecutable(true)).isTrue();
+    return dir.resolve("pre-receive.runs");
+  }
+
+  private static long lines(Path file) throws Exception {
+    return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+  }
+
+  @Test
+  void aPushTheServerDeclinesIsReportedAtOnceWithTheServersReason(@TempDir Path work)
+      throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    String before = Repos.git(served.resolve(repo), "rev-parse", "main");
+    Path runs = declineEveryPush(repo, "prod is frozen until 2026-12-08 (change CHG-42)");
+    List<java.time.Duration> waits = new java.util.ArrayList<>();
+    AtomicInteger edits = new AtomicInteger();
+    try (GitWriter w = GitWriter.builder().workDirectory(work).clock(CLOCK)
+        .retry(new RetryPolicy(3, java.time.Duration.ofMillis(10),
+            java.time.Duration.ofMillis(40)))
+        .sleeper(waits::add).maxPushAttempts(3).build()) {
+      Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> w.commit(
+          new CommitRequest(url, "main", List.of(
+              FileChange.edit("envs/prod/web/values.yaml", text -> {
+                edits.incrementAndGet();
+                return text.replace("1.4.0", "1.5.0");
+              })), "prod: web 1.5.0", BOT, BOT)));
+      assertThat(t).isInstanceOf(GitException.PushDeclined.class)
+          .hasMessageContaining("refs/heads/main")
+          .hasMessageContaining(url)
+          .hasMessageContaining("pre-receive hook declined")
+          .hasMessageContaining("prod is frozen until 2026-12-08 (change CHG-42)");
+      GitException.PushDeclined declined = (GitException.PushDeclined) t;
+      assertThat(declined.isTransient()).isFalse();
+      assertThat(declined.ref()).isEqualTo("refs/heads/main");
+      assertThat(declined.status()).isEqualTo("REJECTED_OTHER_REASON");
+      assertThat(declined.reason()).isEqualTo("pre-receive hook declined");
+      assertThat(declined.remoteMessages())
+          .contains("prod is frozen until 2026-12-08 (change CHG-42)");
+      // one push, no rebuild, no backoff
+      assertThat(lines(runs)).isEqualTo(1);
+      assertThat(edits).hasValue(1);
+      assertThat(waits).isEmpty();
+      assertThat(Repos.git(served.resolve(repo), "rev-parse", "main")).isEqualTo(before);
+
+      // a tag is declined the same way
+      assertThatThrownBy(() -> w.tag(url, "v9.9.9", "main", "frozen", BOT))
+          .isInstanceOf(GitException.PushDeclined.class)
+          .hasMessageContaining("refs/tags/v9.9.9")
+          .hasMessageContaining("prod is frozen");
+      assertThat(lines(runs)).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPushThatLosesTheRefToAnotherPushOnTheServerIsReplayed(@TempDir Path work)
+      throws Exception {
+    // the remote moves after it advertised main and before it updates it: git receive-pack
+    // then refuses with "failed to update ref" (cannot lock ref ... is at X but expected Y),
+    // which is the remote having moved, so the commit is rebuilt and pushed again
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    Path dir = served.resolve(repo);
+    String before = Repos.git(dir, "rev-parse", "main");
+    String concurrent = pushConcurrently(repo, "dev moved during the push");
+    Repos.git(dir, "update-ref", "refs/heads/main", before);
+    Path hook = Files.createDirectories(dir.resolve("hooks")).resolve("pre-receive");
+    Files.writeString(hook, "#!/bin/sh\n"
+        + "cat >/dev/null\n"
+        + "echo run >> pre-receive.runs\n"
+        + "if [ ! -e moved ]; then\n"
+        + "  touch moved\n"
+        + "  env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY"
+        + " -u GIT_ALTERNATE_OBJECT_DIRECTORIES git update-ref refs/heads/main " + concurrent
+        + " " + before + " || exit 2\n"
+        + "fi\n"
+        + "exit 0\n");
+    assertThat(hook.toFile().setExecutable(true)).isTrue();
+    try (GitWriter w = writer(work)) {
+      CommitResult r = w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> t.replace("1.4.0", "1.5.0"))),
+          "prod: web 1.5.0", BOT, BOT));
+      assertThat(r.attempts()).isEqualTo(2);
+      assertThat(r.parent()).isEqualTo(concurrent);
+      assertThat(lines(dir.resolve("pre-receive.runs"))).isEqualTo(2);
+      assertThat(Repos.git(dir, "show", "main:envs/dev/web/values.yaml"))
+          .isEqualTo("dev moved during the push");
+      assertThat(Repos.git(dir, "show", "main:envs/prod/web/values.yaml")).contains("1.5.0");
+    }
+  }
+
+  @Test
+  void neitherResultsNorErrorsCarryFileContents(@TempDir Path work) throws Exception {
+    String secretA = "hunter2-Pa55w0rd-AAAA";
+    String secretB = "hunter2-Pa55w0rd-BBBB";
+    String url = daemon.url(newRepo());
+    List<Object> seen = new java.util.ArrayList<>();
+    try (GitWriter w = writer(work)) {
+      CommitRequest a = new CommitRequest(url, "main", List.of(
+          FileChange.put("envs/prod/db/values.yaml", "password: " + secretA + "\n")),
+          "prod: db password", BOT, BOT);
+      CommitResult first = w.commit(a);
+      seen.add(a);
+      seen.add(first);
+      seen.add(w.commit(new CommitRequest(url, "main", List.of(FileChange.edit(
+          "envs/prod/db/values.yaml", t -> t.replace(secretA, secretB))), "rotate", BOT, BOT)));
+      // reverting the first change conflicts with the second: the path, not the lines
+      Throwable conflict = org.assertj.core.api.Assertions.catchThrowable(
+          () -> w.revert(url, "main", first.commit(), BOT, BOT, null));
+      assertThat(conflict).isInstanceOf(GitException.Conflict.class)
+          .hasMessageContaining("envs/prod/db/values.yaml");
+      seen.add(conflict);
+      seen.add(org.assertj.core.api.Assertions.catchThrowable(() -> w.commit(new CommitRequest(
+          url, "main", List.of(FileChange.put("envs/prod/db/values.yaml", secretA),
+              FileChange.edit("envs/prod/db/missing.yaml", t -> secretB)), "m", BOT, BOT))));
+    }
+    // a declined push names the ref; the server's own words are passed on, ours are not
+    String declinedRepo = newRepo();
+    declineEveryPush(declinedRepo, "no pushes today");
+    try (GitWriter w = writer(base.resolve("work-" + declinedRepo))) {
+      Throwable declined = org.assertj.core.api.Assertions.catchThrowable(() -> w.commit(
+          new CommitRequest(daemon.url(declinedRepo), "main", List.of(FileChange.put(
+              "envs/prod/db/values.yaml", "password: " + secretA + "\n")), "db", BOT, BOT)));
+      assertThat(declined).isInstanceOf(GitException.PushDeclined.class)
+          .hasMessageContaining("no pushes today");
+      seen.add(declined);
+    }
+    assertThat(seen).hasSize(6);
+    for (Object o : seen) {
+      if (o instanceof Throwable) {
+        assertThat((Throwable) o).isInstanceOf(GitException.class);
+        HttpsTransportTest.assertNowhere((Throwable) o, "hunter2");
+      } else {
+        assertThat(o.toString()).doesNotContain("hunter2");
+      }
+    }
+  }
+
   /** Moves the remote's main by committing straight into the served repository. */
   private static String pushConcurrently(String repo, String devValues) {
     try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()

@@ -69,7 +69,7 @@ final class HttpsGitServer implements AutoCloseable {
   private final ExecutorService pool;
   private final Path root;
   private final String user;
-  private final String token;
+  private volatile String token;
   private final X509Certificate certificate;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private volatile Consumer<Request> beforeServe = r -> { };
@@ -198,13 +198,26 @@ final class HttpsGitServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Replaces the token (as a forge does when a token is rotated): from now on only the new one
+   * is let in.
+   */
+  void rotateToken(String newToken) {
+    this.token = newToken;
+  }
+
+  /**
+   * Whether Basic credentials are the user and its token, or the token alone as the user name
+   * ({@code https://<token>@host/...}, as GitHub and GitLab accept).
+   */
   private boolean authorized(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return false;
     }
     String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
         StandardCharsets.UTF_8);
-    return decoded.equals(user + ":" + token);
+    String current = token;
+    return decoded.equals(user + ":" + current) || decoded.equals(current + ":");
   }
 
   /** Runs {@code git http-backend} as CGI: environment in, body on stdin, headers + body out. */

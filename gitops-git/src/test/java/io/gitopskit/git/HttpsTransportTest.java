@@ -217,6 +217,80 @@ class HttpsTransportTest {
     }
   }
 
+  @Test
+  void aTokenInTheUrlIsTheCallersCurrentOneOnEveryFetch(@TempDir Path cache, @TempDir Path work)
+      throws Exception {
+    String repo = newRepo();
+    String oldToken = "ghp_OLDoldOLDold1111aaaa";
+    String newToken = "ghp_NEWnewNEWnew2222bbbb";
+    String oldUrl = "https://" + oldToken + "@127.0.0.1:" + server.port() + "/" + repo;
+    String newUrl = "https://" + newToken + "@127.0.0.1:" + server.port() + "/" + repo;
+    GitIdentity bot = new GitIdentity("Promoter", "promoter@example.com");
+    List<Throwable> failures = new ArrayList<>();
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    server.rotateToken(oldToken);
+    System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
+    try (GitSource git = GitSource.builder().cacheDirectory(cache).retry(RetryPolicy.none())
+        .refreshInterval(Duration.ZERO).credentials(trustServer()).build();
+        GitWriter w = GitWriter.builder().workDirectory(work).retry(RetryPolicy.none())
+            .credentials(trustServer()).build()) {
+      assertThat(git.resolve(SourceRef.of(oldUrl, "app")).files().paths())
+          .containsExactly("cm.yaml");
+      CommitResult first = w.commit(new CommitRequest(oldUrl, "main",
+          List.of(FileChange.put("app/svc.yaml", GitSourceTest.SVC)), "svc", bot, bot));
+
+      // the forge rotates the token; the platform hands out URLs with the new one
+      server.rotateToken(newToken);
+      server.clearRequests();
+      ResolvedSource src = git.resolve(SourceRef.of(newUrl, "app"));
+      assertThat(src.revision()).isEqualTo(first.commit());
+      assertThat(src.files().paths()).containsExactly("cm.yaml", "svc.yaml");
+      assertThat(server.requests()).as(server.paths().toString())
+          .anyMatch(HttpsGitServer.Request::authorized);
+      // one mirror for both URLs (the key holds no token)
+      assertThat(git.fetchCount(newUrl)).isEqualTo(2);
+      assertThat(git.fetchCount(oldUrl)).isEqualTo(2);
+      CommitResult second = w.commit(new CommitRequest(newUrl, "main",
+          List.of(FileChange.delete("app/svc.yaml")), "no svc", bot, bot));
+      assertThat(second.parent()).isEqualTo(first.commit());
+
+      // the old token no longer works, and says so: reading and writing
+      CommitRequest stale = new CommitRequest(oldUrl, "main",
+          List.of(FileChange.put("app/x.yaml", "x: 1\n")), "x", bot, bot);
+      failures.add(catchThrowable(() -> git.resolveRevision(oldUrl, "main")));
+      failures.add(catchThrowable(() -> w.commit(stale)));
+      failures.add(catchThrowable(() -> w.tag(oldUrl, "v1", "main", null, bot)));
+      for (Throwable t : failures) {
+        assertThat(t).isInstanceOf(GitException.AuthenticationFailed.class)
+            .hasMessageContaining("https://***@127.0.0.1:" + server.port() + "/" + repo);
+      }
+      assertThat(git.resolveRevision(newUrl, "main").commit()).isEqualTo(second.commit());
+      assertThat(stale.toString()).contains("https://***@127.0.0.1:").doesNotContain(oldToken);
+    } finally {
+      System.setErr(err);
+      server.rotateToken(TOKEN);
+    }
+    for (Throwable t : failures) {
+      assertNowhere(t, oldToken);
+      assertNowhere(t, newToken);
+    }
+    assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain(oldToken)
+        .doesNotContain(newToken);
+    assertThat(Files.readString(cache.resolve(only(cache)).resolve("config")))
+        .doesNotContain(oldToken).doesNotContain(newToken);
+  }
+
+  /** The one mirror directory under a cache directory. */
+  private static String only(Path cache) throws Exception {
+    try (var dirs = Files.list(cache)) {
+      List<String> mirrors = dirs.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".mirror")).toList();
+      assertThat(mirrors).hasSize(1);
+      return mirrors.get(0);
+    }
+  }
+
   /** The secret is in no message, no cause, no toString and no printed stack trace. */
   static void assertNowhere(Throwable t, String secret) {
     for (Throwable c = t; c != null; c = c.getCause()) {

@@ -143,4 +143,38 @@ class MirrorFetchTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aQueuedCallerSharesOnlyAFetchMadeWithItsOwnCredentials(@TempDir Path cache)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    String wrong = "tok-revoked-0000-zzzz";
+    try (Repository repo = Repos.bare(served.resolve("rotating.git"));
+        GitSource git = source(cache)) {
+      String url = server.url("rotating.git");
+      String revoked = url.replace("https://", "https://" + wrong + "@");
+      String c1 = Repos.commit(repo, "main", Map.of("app/a.yaml", GitSourceTest.CM), "c1");
+      Hold hold = new Hold(r -> true);
+      Future<String> first = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
+      hold.awaitHeld();
+      // both ask while the first fetch runs: whichever fetches next, the other must not take
+      // its outcome (a revoked token's failure, or a success it did not earn)
+      Future<String> bad = pool.submit(() -> git.resolve(SourceRef.of(revoked, "app"))
+          .revision());
+      Future<String> good = pool.submit(() -> git.resolve(SourceRef.of(url, "app")).revision());
+      awaitQueued(git, url, 2);
+      hold.close();
+      assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(c1);
+      assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo(c1);
+      java.util.concurrent.ExecutionException e = org.assertj.core.api.Assertions
+          .catchThrowableOfType(() -> bad.get(10, TimeUnit.SECONDS),
+              java.util.concurrent.ExecutionException.class);
+      assertThat(e).isNotNull();
+      assertThat(e.getCause()).isInstanceOf(GitException.AuthenticationFailed.class);
+      HttpsTransportTest.assertNowhere(e.getCause(), wrong);
+    } finally {
+      server.beforeServe(null);
+      pool.shutdownNow();
+    }
+  }
 }

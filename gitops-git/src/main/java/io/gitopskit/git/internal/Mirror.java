@@ -38,11 +38,15 @@ import org.jspecify.annotations.Nullable;
  * remote's {@code HEAD} as {@code refs/gitopskit/HEAD}. Files are read straight from its object
  * database; there is no working tree.
  *
+ * <p>The mirror holds no URL with credentials: it is known by its credential-free key, and
+ * every fetch uses the URL its caller passes, so a token in the URL that was rotated is used
+ * from the next call that passes the new one.
+ *
  * <p>Thread-safe. Fetches are single-flight and never stale: a caller shares the outcome (the
- * refs, or the failure) of a fetch that started after it asked, since that fetch saw every push
- * made before the caller asked; callers queued behind a fetch that was already running share
- * one new fetch. Reads never block on a fetch (JGit's object database can be read while packs
- * are added). Not API.
+ * refs, or the failure) of a fetch that started after it asked and used the same URL, since
+ * that fetch saw every push made before the caller asked; callers queued behind a fetch that
+ * was already running share one new fetch. Reads never block on a fetch (JGit's object
+ * database can be read while packs are added). Not API.
  */
 public final class Mirror implements AutoCloseable {
 
@@ -56,7 +60,7 @@ public final class Mirror implements AutoCloseable {
       new RefSpec("+refs/tags/*:refs/tags/*"),
       new RefSpec("+HEAD:" + REMOTE_HEAD));
 
-  private final String url;
+  private final String key;
   private final Repository repo;
   private final ReentrantLock fetchLock = new ReentrantLock();
   private final AtomicLong completedFetches = new AtomicLong();
@@ -66,11 +70,13 @@ public final class Mirror implements AutoCloseable {
   private long lastEnded;
   /** How the last fetch that ended failed, or null if it succeeded (guarded by the lock). */
   private @Nullable GitException lastFailure;
+  /** The URL the last fetch that ended used (guarded by the lock). */
+  private @Nullable String lastUrl;
   private volatile long lastFetchNanos;
   private volatile boolean fetchedOnce;
 
-  Mirror(String url, Path dir) {
-    this.url = url;
+  Mirror(String key, Path dir) {
+    this.key = key;
     try {
       Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
       if (!Files.exists(dir.resolve("objects"))) {
@@ -84,7 +90,7 @@ public final class Mirror implements AutoCloseable {
       this.repo = r;
     } catch (IOException | IllegalStateException e) {
       throw new GitException.Unreachable(
-          "failed to create the mirror of " + Redaction.url(url) + " in " + dir, e);
+          "failed to create the mirror of " + Redaction.url(key) + " in " + dir, e);
     }
   }
 
@@ -98,12 +104,13 @@ public final class Mirror implements AutoCloseable {
   }
 
   /**
-   * The URL fetched from and pushed to (may hold a password: never put it in a message).
+   * The repository's URL without credentials ({@link Redaction#cacheKey}), which names the
+   * mirror.
    *
-   * @return the URL
+   * @return the key
    */
-  public String url() {
-    return url;
+  public String key() {
+    return key;
   }
 
   /**
@@ -112,7 +119,7 @@ public final class Mirror implements AutoCloseable {
    * @return the redacted URL
    */
   public String displayUrl() {
-    return Redaction.url(url);
+    return Redaction.url(key);
   }
 
   /**
@@ -134,19 +141,21 @@ public final class Mirror implements AutoCloseable {
   }
 
   /**
-   * Fetches branches, tags and HEAD, pruning deleted refs. If a fetch that started after this
-   * call ended while this one waited for the lock, its outcome is shared instead: its refs, or
-   * its failure. A fetch already running when this call came may have missed a push made just
-   * before, so it is never shared.
+   * Fetches branches, tags and HEAD, pruning deleted refs. If a fetch with the same URL that
+   * started after this call ended while this one waited for the lock, its outcome is shared
+   * instead: its refs, or its failure. A fetch already running when this call came may have
+   * missed a push made just before, so it is never shared; nor is one made with other
+   * credentials (a rotated token), whose outcome says nothing about this caller's.
    *
+   * @param url the repository URL as the caller has it now (with its current credentials)
    * @param transports credentials and error mapping
    * @throws GitException if the fetch fails
    */
-  public void fetch(Transports transports) {
+  public void fetch(String url, Transports transports) {
     long asked = startedFetches.get(); // fetches numbered above this one started after we asked
     fetchLock.lock();
     try {
-      if (lastEnded > asked) {
+      if (lastEnded > asked && url.equals(lastUrl)) {
         if (lastFailure != null) {
           throw lastFailure;
         }
@@ -154,16 +163,18 @@ public final class Mirror implements AutoCloseable {
       }
       long mine = startedFetches.incrementAndGet();
       try {
-        if (!fetchedOnce || !upToDate(transports)) {
-          doFetch(transports, SPECS);
+        if (!fetchedOnce || !upToDate(url, transports)) {
+          doFetch(url, transports, SPECS);
         }
       } catch (GitException e) {
         lastEnded = mine;
         lastFailure = e;
+        lastUrl = url;
         throw e;
       }
       lastEnded = mine;
       lastFailure = null;
+      lastUrl = url;
       lastFetchNanos = System.nanoTime();
       fetchedOnce = true;
       completedFetches.incrementAndGet();
@@ -185,12 +196,13 @@ public final class Mirror implements AutoCloseable {
    * Fetches one commit by id (servers that allow unadvertised objects).
    *
    * @param sha the full commit id
+   * @param url the repository URL as the caller has it now
    * @param transports credentials and error mapping
    */
-  public void fetchCommit(String sha, Transports transports) {
+  public void fetchCommit(String sha, String url, Transports transports) {
     fetchLock.lock();
     try {
-      doFetch(transports, List.of(new RefSpec(sha + ":refs/gitopskit/pinned/" + sha)));
+      doFetch(url, transports, List.of(new RefSpec(sha + ":refs/gitopskit/pinned/" + sha)));
     } finally {
       fetchLock.unlock();
     }
@@ -201,7 +213,7 @@ public final class Mirror implements AutoCloseable {
    * advertisement, no pack negotiation and no write to the mirror, so an unchanged refresh
    * costs one round trip.
    */
-  private boolean upToDate(Transports transports) {
+  private boolean upToDate(String url, Transports transports) {
     Map<String, Ref> remote;
     try (Git git = Git.wrap(repo)) {
       remote = git.lsRemote().setRemote(url)
@@ -236,7 +248,7 @@ public final class Mirror implements AutoCloseable {
     }
   }
 
-  private void doFetch(Transports transports, List<RefSpec> specs) {
+  private void doFetch(String url, Transports transports, List<RefSpec> specs) {
     try (Git git = Git.wrap(repo)) {
       git.fetch()
           .setRemote(url)

@@ -28,14 +28,15 @@ public final class MirrorCache implements AutoCloseable {
   }
 
   /**
-   * The mirror of a repository, created empty on first use.
+   * The mirror of a repository, created empty on first use. The mirror keeps only the URL's
+   * credential-free key; callers pass their URL to each fetch.
    *
-   * @param url the repository URL
+   * @param url the repository URL (credentials in it are not kept)
    * @return the mirror
    */
   public Mirror get(String url) {
     return mirrors.computeIfAbsent(Redaction.cacheKey(url),
-        key -> new Mirror(url, dir.resolve(directoryName(key))));
+        key -> new Mirror(key, dir.resolve(directoryName(key))));
   }
 
   /**

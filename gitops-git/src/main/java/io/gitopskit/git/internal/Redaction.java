@@ -49,6 +49,43 @@ public final class Redaction {
   }
 
   /**
+   * The secrets a URL carries in its user-info: a password, or over HTTP(S) a lone user-info
+   * (a token), as written and percent-decoded, so they can be masked wherever a library
+   * quotes them without the URL around them.
+   *
+   * @param url the repository URL
+   * @return the secrets, possibly none
+   */
+  public static List<String> urlSecrets(String url) {
+    List<String> out = new ArrayList<>();
+    Matcher m = URL_USERINFO.matcher(url);
+    while (m.find()) {
+      addDecoded(out, m.group(3));
+    }
+    Matcher t = HTTP_TOKEN_USERINFO.matcher(url);
+    while (t.find()) {
+      addDecoded(out, t.group(2));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void addDecoded(List<String> out, String secret) {
+    if (secret.isEmpty()) {
+      return;
+    }
+    out.add(secret);
+    try {
+      String decoded = java.net.URLDecoder.decode(secret.replace("+", "%2B"),
+          java.nio.charset.StandardCharsets.UTF_8);
+      if (!decoded.equals(secret)) {
+        out.add(decoded);
+      }
+    } catch (IllegalArgumentException notEncoded) {
+      // not percent-encoded: the secret as written is all there is
+    }
+  }
+
+  /**
    * Text with URL passwords and each given secret masked.
    *
    * @param text the text, or null

@@ -71,7 +71,8 @@ public final class Remotes implements AutoCloseable {
   }
 
   /**
-   * Fetches a repository's mirror, retrying transient failures.
+   * Fetches a repository's mirror with the caller's URL (and so its current credentials),
+   * retrying transient failures.
    *
    * @param url the repository URL
    * @return the fetched mirror
@@ -80,7 +81,7 @@ public final class Remotes implements AutoCloseable {
   public Mirror fetched(String url) {
     Mirror mirror = mirrors.get(url);
     retrying.run(a -> {
-      mirror.fetch(transports);
+      mirror.fetch(url, transports);
       return null;
     });
     return mirror;

@@ -5,6 +5,7 @@ import io.gitopskit.git.RepoCredentials;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import org.apache.sshd.common.util.security.SecurityUtils;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.TransportHttp;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
@@ -79,13 +81,34 @@ public final class Transports implements AutoCloseable {
   }
 
   /**
-   * The transport configuration for a repository URL.
+   * Every secret this wiring knows plus those in a URL's user-info (a token or password the
+   * caller put in the URL), for {@link Redaction}.
+   *
+   * @param url the repository URL in use
+   * @return the secrets
+   */
+  public List<String> secrets(String url) {
+    List<String> inUrl = Redaction.urlSecrets(url);
+    if (inUrl.isEmpty()) {
+      return secrets;
+    }
+    List<String> all = new ArrayList<>(secrets);
+    all.addAll(inUrl);
+    return all;
+  }
+
+  /**
+   * The transport configuration for a repository URL. Over HTTP(S), credentials in the URL's
+   * user-info are used and take precedence over a configured {@link RepoCredentials.Https}:
+   * they are the caller's current ones, read on every call, so a rotated token takes effect
+   * with the next call that passes it.
    *
    * @param url the repository URL
    * @return the callback to hand to a JGit command
    */
   public TransportConfigCallback configure(String url) {
     Optional<RepoCredentials> c = RepoCredentials.select(credentials, url);
+    Optional<UsernamePasswordCredentialsProvider> inUrl = urlCredentials(url);
     Optional<TlsConnectionFactory> tls = RepoCredentials.selectTls(credentials, url)
         .map(t -> tlsFactories.computeIfAbsent(t, TlsConnectionFactory::new));
     return transport -> {
@@ -101,10 +124,35 @@ public final class Transports implements AutoCloseable {
         }
         ((SshTransport) transport).setSshSessionFactory(factory(ssh));
       }
-      c.filter(RepoCredentials.Https.class::isInstance).map(RepoCredentials.Https.class::cast)
-          .ifPresent(h -> transport.setCredentialsProvider(
-              new UsernamePasswordCredentialsProvider(h.username(), h.token())));
+      if (inUrl.isPresent()) {
+        transport.setCredentialsProvider(inUrl.get());
+      } else {
+        c.filter(RepoCredentials.Https.class::isInstance).map(RepoCredentials.Https.class::cast)
+            .ifPresent(h -> transport.setCredentialsProvider(
+                new UsernamePasswordCredentialsProvider(h.username(), h.token())));
+      }
     };
+  }
+
+  /**
+   * The credentials an HTTP(S) URL carries in its user-info, as the caller passed it this
+   * time: {@code https://user:token@host/...}, or a lone token {@code https://<token>@host/...}
+   * (sent as the user name with an empty password, as GitHub, GitLab and Azure DevOps accept).
+   */
+  private static Optional<UsernamePasswordCredentialsProvider> urlCredentials(String url) {
+    URIish uri;
+    try {
+      uri = new URIish(url);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("https") || scheme.equals("http")) || uri.getUser() == null
+        || uri.getUser().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new UsernamePasswordCredentialsProvider(uri.getUser(),
+        uri.getPass() == null ? "" : uri.getPass()));
   }
 
   private SshdSessionFactory factory(RepoCredentials.Ssh ssh) {
@@ -156,14 +204,16 @@ public final class Transports implements AutoCloseable {
    * GitException.Unreachable}. The kind is decided from the failure's types and messages with
    * every URL taken out, so a repository named {@code auth-service} is not an auth failure.
    *
-   * @param what e.g. {@code fetch https://host/repo}
+   * @param what e.g. {@code fetch https://host/repo}; secrets in the URL's user-info are
+   *     masked here and in the failure's messages
    * @param e the failure
    * @return the exception to throw
    */
   public GitException failure(String what, Exception e) {
-    String detail = Redaction.text(rootMessage(e), secrets);
-    Redaction.RedactedCause cause = Redaction.cause(e, secrets);
-    String message = "failed to " + Redaction.url(what) + ": " + detail;
+    List<String> known = secrets(what);
+    String detail = Redaction.text(rootMessage(e), known);
+    Redaction.RedactedCause cause = Redaction.cause(e, known);
+    String message = "failed to " + Redaction.text(what, known) + ": " + detail;
     return isAuthentication(e)
         ? new GitException.AuthenticationFailed(message, cause)
         : new GitException.Unreachable(message, cause);
