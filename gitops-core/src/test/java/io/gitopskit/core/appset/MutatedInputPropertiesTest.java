@@ -292,7 +292,11 @@ class MutatedInputPropertiesTest {
             ReconcileOptions.defaults().withMaxDeleteShare(1.0));
         if (plan.failure().isPresent()) {
           assertThat(plan.deletes()).isEmpty();
-          assertThat(plan.failure().orElseThrow()).doesNotContain("ghp_secretValue");
+          // an application's name is named in a failure, even when a mutation made a
+          // parameter that held the secret into the name; nothing else may carry it
+          assertThat(plan.failure().orElseThrow()
+              .replaceAll("duplicate name: \\S+", "duplicate name: <name>"))
+              .doesNotContain("ghp_secretValue");
         }
       }
     });
