@@ -123,9 +123,17 @@ public final class GitWriter implements AutoCloseable {
    */
   public CommitResult commit(CommitRequest request) {
     for (FileChange c : request.changes()) {
-      if (TreePaths.normalize(c.path()).isEmpty()) {
+      String path = TreePaths.normalize(c.path());
+      if (path.isEmpty()) {
         throw new IllegalArgumentException("a file change needs a file path, got \""
             + c.path() + "\"");
+      }
+      try { // what Git refuses to check out (.git in any spelling, NTFS/HFS aliases of it)
+        new org.eclipse.jgit.lib.ObjectChecker().setSafeForWindows(false).setSafeForMacOS(true)
+            .checkPath(path);
+      } catch (org.eclipse.jgit.errors.CorruptObjectException e) {
+        throw new GitException.UnsafeContent("unsafe file path \"" + c.path() + "\": "
+            + e.getMessage());
       }
     }
     return commitOnBranch(request.repoUrl(), request.branch(), request.message(),
@@ -411,6 +419,15 @@ public final class GitWriter implements AutoCloseable {
           String edited = ((FileChange.Edit) c).edit()
               .apply(new String(current, StandardCharsets.UTF_8));
           content = edited.getBytes(StandardCharsets.UTF_8);
+        }
+        if (dc.getEntriesWithin(path).length > 0) {
+          throw new GitException.Conflict("cannot write \"" + path + "\": it is a directory");
+        }
+        for (String p = TreePaths.parent(path); !p.isEmpty(); p = TreePaths.parent(p)) {
+          if (dc.getEntry(p) != null) {
+            throw new GitException.Conflict("cannot write \"" + path + "\": \"" + p
+                + "\" is a file");
+          }
         }
         ObjectId blob = ins.insert(Constants.OBJ_BLOB, content);
         DirCacheEntry existing = dc.getEntry(path);

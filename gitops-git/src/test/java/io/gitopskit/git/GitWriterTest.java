@@ -392,4 +392,24 @@ class GitWriterTest {
           .isInstanceOf(GitException.Conflict.class);
     }
   }
+  @Test
+  void pathsGitWouldRefuseOrThatReplaceADirectoryAreRefused(@TempDir Path work) throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    try (GitWriter w = writer(work)) {
+      for (String bad : List.of(".git/hooks/post-checkout", "envs/.GIT/config", "/etc/x.yaml")) {
+        assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+            List.of(FileChange.put(bad, "x")), "m", BOT, BOT)))
+            .as(bad).isInstanceOf(GitException.UnsafeContent.class).hasMessageContaining(bad);
+      }
+      // a file put where a directory is (or under a file) would silently drop the other side
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.put("envs/prod", "x")), "m", BOT, BOT)))
+          .isInstanceOf(GitException.Conflict.class).hasMessageContaining("envs/prod");
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.put("envs/prod/web/values.yaml/x", "x")), "m", BOT, BOT)))
+          .isInstanceOf(GitException.Conflict.class)
+          .hasMessageContaining("envs/prod/web/values.yaml");
+    }
+  }
 }
