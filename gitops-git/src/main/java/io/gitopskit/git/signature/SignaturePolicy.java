@@ -95,17 +95,34 @@ public record SignaturePolicy(List<String> repos, Mode mode, List<String> allowe
     if (mode == Mode.NONE) {
       return false;
     }
+    String url = withoutHttpCredentials(repoUrl);
     boolean selected = false;
     for (String r : repos) {
       if (r.startsWith("!")) {
-        if (Glob.compile(r.substring(1)).matches(repoUrl)) {
+        if (Glob.compile(r.substring(1)).matches(url)) {
           return false;
         }
-      } else if (Glob.compile(r).matches(repoUrl)) {
+      } else if (Glob.compile(r).matches(url)) {
         selected = true;
       }
     }
     return selected;
+  }
+
+  /**
+   * An {@code http(s)://user:token@host/...} URL without its user-info, so credentials written
+   * into a URL cannot take it out of a policy's globs.
+   */
+  private static String withoutHttpCredentials(String url) {
+    String u = url.trim();
+    String lower = u.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+      return u;
+    }
+    int hostStart = u.indexOf("://") + 3;
+    int slash = u.indexOf('/', hostStart);
+    int at = u.lastIndexOf('@', (slash < 0 ? u.length() : slash) - 1);
+    return at < hostStart ? u : u.substring(0, hostStart) + u.substring(at + 1);
   }
 
   @Override
