@@ -167,6 +167,19 @@ class SignatureVerificationTest {
   }
 
   @Test
+  void aNonePolicyThatSelectsARepositoryIsTheOneThatApplies(@TempDir Path cache)
+      throws Exception {
+    // only the first policy selecting a repository applies (Argo CD): mode none opts it out
+    SignaturePolicy optOut = new SignaturePolicy(List.of(daemon.url("*")),
+        SignaturePolicy.Mode.NONE, List.of(), "");
+    try (GitSource git = GitSource.builder().cacheDirectory(cache).retry(RetryPolicy.none())
+        .signaturePolicy(optOut).signaturePolicy(head()).build()) {
+      assertThat(git.resolveRevision(daemon.url("signed.git"), "unsigned").commit())
+          .isEqualTo(unsignedBranch);
+    }
+  }
+
+  @Test
   void theVerifierSeesTheSameSignedPayloadAsGit() throws Exception {
     // git CLI: the commit object minus its gpgsig header is what was signed
     try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()

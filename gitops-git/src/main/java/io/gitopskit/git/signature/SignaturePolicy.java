@@ -89,12 +89,10 @@ public record SignaturePolicy(List<String> repos, Mode mode, List<String> allowe
    * excludes it.
    *
    * @param repoUrl the repository URL
-   * @return true when commits of that repository must be verified
+   * @return true when the policy selects the repository (under {@link Mode#NONE}: for no
+   *     verification, which still ends the search for a policy)
    */
   public boolean appliesTo(String repoUrl) {
-    if (mode == Mode.NONE) {
-      return false;
-    }
     String url = withoutHttpCredentials(repoUrl);
     boolean selected = false;
     for (String r : repos) {
