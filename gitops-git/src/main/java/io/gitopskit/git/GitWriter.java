@@ -416,8 +416,17 @@ public final class GitWriter implements AutoCloseable {
           if (current == null) {
             throw new GitException.Conflict("cannot edit \"" + path + "\": no such file");
           }
-          String edited = ((FileChange.Edit) c).edit()
-              .apply(new String(current, StandardCharsets.UTF_8));
+          String text;
+          try { // a lenient decode would replace what is not UTF-8 and corrupt the file
+            text = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                .decode(java.nio.ByteBuffer.wrap(current)).toString();
+          } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GitException.Conflict("cannot edit \"" + path
+                + "\": it is not UTF-8 text (use a put)");
+          }
+          String edited = ((FileChange.Edit) c).edit().apply(text);
           content = edited.getBytes(StandardCharsets.UTF_8);
         }
         if (dc.getEntriesWithin(path).length > 0) {

@@ -412,4 +412,23 @@ class GitWriterTest {
           .hasMessageContaining("envs/prod/web/values.yaml");
     }
   }
+  @Test
+  void anEditOfAFileThatIsNotUtf8TextIsRefusedNotCorrupted(@TempDir Path work) throws Exception {
+    String repo = newRepo();
+    String url = daemon.url(repo);
+    byte[] latin1 = "tag: 1.4.0\nname: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    try (GitWriter w = writer(work)) {
+      String before = w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.put("envs/prod/web/latin1.yaml", latin1)), "m", BOT, BOT)).commit();
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main",
+          List.of(FileChange.edit("envs/prod/web/latin1.yaml", t -> t.replace("1.4.0", "1.4.1"))),
+          "m", BOT, BOT)))
+          .isInstanceOf(GitException.Conflict.class)
+          .hasMessageContaining("envs/prod/web/latin1.yaml").hasMessageContaining("UTF-8");
+      try (Repository r = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+          .setGitDir(served.resolve(repo).toFile()).setMustExist(true).build()) {
+        assertThat(r.exactRef("refs/heads/main").getObjectId().name()).isEqualTo(before);
+      }
+    }
+  }
 }
