@@ -398,21 +398,24 @@ public final class GitWriter implements AutoCloseable {
       b.finish();
       DirCacheEditor editor = dc.editor();
       List<String> touched = new ArrayList<>();
+      // each path's content after the changes so far, in order (null: deleted)
+      java.util.Map<String, byte @Nullable []> pending = new java.util.LinkedHashMap<>();
       for (FileChange c : changes) {
         String path = TreePaths.normalize(c.path());
         touched.add(path);
         if (c instanceof FileChange.Delete) {
-          if (dc.getEntry(path) == null) {
+          if (pending.containsKey(path) ? pending.get(path) == null : dc.getEntry(path) == null) {
             throw new GitException.Conflict("cannot delete \"" + path + "\": no such file");
           }
-          editor.add(new DirCacheEditor.DeletePath(path));
+          pending.put(path, null);
           continue;
         }
         byte[] content;
         if (c instanceof FileChange.Put) {
           content = ((FileChange.Put) c).content();
         } else {
-          byte[] current = readFile(reader, head, path);
+          byte[] current = pending.containsKey(path) ? pending.get(path)
+              : readFile(reader, head, path);
           if (current == null) {
             throw new GitException.Conflict("cannot edit \"" + path + "\": no such file");
           }
@@ -437,6 +440,17 @@ public final class GitWriter implements AutoCloseable {
             throw new GitException.Conflict("cannot write \"" + path + "\": \"" + p
                 + "\" is a file");
           }
+        }
+        pending.put(path, content);
+      }
+      for (java.util.Map.Entry<String, byte @Nullable []> e : pending.entrySet()) {
+        String path = e.getKey();
+        byte[] content = e.getValue();
+        if (content == null) {
+          if (dc.getEntry(path) != null) {
+            editor.add(new DirCacheEditor.DeletePath(path));
+          }
+          continue;
         }
         ObjectId blob = ins.insert(Constants.OBJ_BLOB, content);
         DirCacheEntry existing = dc.getEntry(path);

@@ -431,4 +431,27 @@ class GitWriterTest {
       }
     }
   }
+  @Test
+  void changesToTheSamePathApplyInOrder(@TempDir Path work, @TempDir Path cache)
+      throws Exception {
+    String url = daemon.url(newRepo());
+    try (GitWriter w = writer(work); GitSource git = GitSource.builder().cacheDirectory(cache)
+        .build()) {
+      w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.edit("envs/prod/web/values.yaml", t -> t.replace("1.4.0", "1.4.1")),
+          FileChange.edit("envs/prod/web/values.yaml", t -> t + "replicas: 3\n"),
+          FileChange.put("envs/prod/web/new.yaml", "a: 1\n"),
+          FileChange.edit("envs/prod/web/new.yaml", t -> t.replace("1", "2")),
+          FileChange.delete("envs/prod/web/old.yaml"),
+          FileChange.put("envs/prod/web/old.yaml", "back: true\n")), "m", BOT, BOT));
+      FileTree prod = git.resolve(new SourceRef(url, "envs/prod/web", "main")).files();
+      assertThat(text(prod, "values.yaml")).isEqualTo("image:\n  tag: 1.4.1\nreplicas: 3\n");
+      assertThat(text(prod, "new.yaml")).isEqualTo("a: 2\n");
+      assertThat(text(prod, "old.yaml")).isEqualTo("back: true\n");
+      assertThatThrownBy(() -> w.commit(new CommitRequest(url, "main", List.of(
+          FileChange.delete("envs/prod/web/new.yaml"),
+          FileChange.edit("envs/prod/web/new.yaml", t -> t)), "m", BOT, BOT)))
+          .isInstanceOf(GitException.Conflict.class).hasMessageContaining("no such file");
+    }
+  }
 }
