@@ -96,6 +96,10 @@ class GitSourceTest {
       assertThat(git.resolveRevision(url, "v1.2.0").commit()).isEqualTo(c1);
       assertThat(git.resolveRevision(url, c1).kind()).isEqualTo(ResolvedRevision.Kind.COMMIT);
       assertThat(git.resolveRevision(url, c1.substring(0, 10)).commit()).isEqualTo(c1);
+      assertThat(git.resolveRevision(url, c1.substring(0, 7)).commit()).isEqualTo(c1);
+      // as Argo CD, at least 7 hex digits: "2024" or "beef" is no commit id
+      assertThatThrownBy(() -> git.resolveRevision(url, c1.substring(0, 6)))
+          .isInstanceOf(GitException.RevisionNotFound.class);
       assertThat(git.resolveRevision(url, c1.toUpperCase(java.util.Locale.ROOT)).commit())
           .isEqualTo(c1);
       assertThat(git.resolveRevision(url, "refs/heads/release").commit()).isEqualTo(c3);

@@ -54,7 +54,7 @@ public final class Mirror implements AutoCloseable {
   public static final String REMOTE_HEAD = "refs/gitopskit/HEAD";
 
   private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}");
-  private static final Pattern SHORT_SHA = Pattern.compile("[0-9a-f]{4,39}");
+  private static final Pattern SHORT_SHA = Pattern.compile("[0-9a-f]{7,39}"); // as Argo CD
   private static final List<RefSpec> SPECS = List.of(
       new RefSpec("+refs/heads/*:refs/heads/*"),
       new RefSpec("+refs/tags/*:refs/tags/*"),
