@@ -215,7 +215,7 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     Mirror mirror = remotes.mirror(repoUrl);
     String normalized = TreePaths.normalize(path);
     TreeCache.Key key = new TreeCache.Key(Redaction.cacheKey(repoUrl), commit, normalized,
-        options == null ? "" : options.toString());
+        options);
     Optional<FileTree> cached = trees.get(key);
     if (cached.isPresent()) {
       return cached.get();

@@ -1,10 +1,12 @@
 package io.gitopskit.git.internal;
 
+import io.gitopskit.core.source.DirectoryOptions;
 import io.gitopskit.core.source.FileTree;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Least-recently-used cache of trees read at a commit, bounded by their total bytes. A tree at
@@ -19,9 +21,11 @@ public final class TreeCache {
    * @param repo the repository (URL without password)
    * @param commit the commit id
    * @param path the normalized application path
-   * @param selection the directory options' identity, {@code ""} for every file
+   * @param selection the directory options (a record: equal options, equal keys), or null for
+   *     every file
    */
-  public record Key(String repo, String commit, String path, String selection) {}
+  public record Key(String repo, String commit, String path,
+      @Nullable DirectoryOptions selection) {}
 
   private final long maxBytes;
   private final LinkedHashMap<Key, FileTree> entries = new LinkedHashMap<>(16, 0.75f, true);
