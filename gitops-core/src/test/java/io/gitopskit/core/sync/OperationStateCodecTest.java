@@ -117,4 +117,16 @@ class OperationStateCodecTest {
     assertThat(json.length()).isGreaterThan(10 * 1024 * 1024);
     assertThat(OperationStateCodec.fromJson(json, "big.json")).isEqualTo(s);
   }
+  @Test
+  void directoryStoreTakesEveryIdItAccepts(@TempDir Path dir) {
+    // a file name holds at most 255 bytes: the longest accepted id (250) plus ".json"; the
+    // temporary file written first must fit as well
+    StateStore store = StateStore.directory(dir);
+    String longest = "a".repeat(250);
+    store.save(longest, state(4));
+    assertThat(store.load(longest)).contains(state(4));
+    assertThat(store.operations()).containsExactly(longest);
+    assertThatThrownBy(() -> store.save("a".repeat(251), state(4)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("250");
+  }
 }
