@@ -143,6 +143,7 @@ public final class SyncExecutor {
     try {
       return operation.get();
     } finally {
+      terminate.set(false);
       busy.set(false);
     }
   }
@@ -270,7 +271,10 @@ public final class SyncExecutor {
     return exclusive(() -> new Deletion(this, plan, target, options, Optional.of(state)).run());
   }
 
-  /** Asks the running operation to stop at the next step boundary or poll. Thread-safe. */
+  /**
+   * Asks the running operation (or, when none runs, the next one) to stop at the next step
+   * boundary or poll; the request ends with the operation it stopped. Thread-safe.
+   */
   public void terminate() {
     terminate.set(true);
   }

@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** An executor runs one operation at a time: a second one started meanwhile is refused. */
+/**
+ * An executor runs one operation at a time: a second one started meanwhile is refused; a
+ * termination request ends with the operation it stopped.
+ */
 class SyncExecutorConcurrencyTest {
 
   @Test
@@ -54,5 +57,20 @@ class SyncExecutorConcurrencyTest {
     // once the first operation is over, the executor takes the next one
     assertThat(executor[0].run(second, cluster, options(cluster)).phase())
         .isEqualTo(OperationPhase.SUCCEEDED);
+  }
+  @Test
+  void aTerminationEndsWithItsOperation() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    SyncExecutor executor = new SyncExecutor();
+    executor.terminate();
+    OperationState terminated = executor.run(plan(configMap("default", "first")), cluster,
+        options(cluster));
+    assertThat(terminated.message()).isEqualTo(SyncExecutor.TERMINATED);
+
+    // the next operation on the same executor is not terminated by the earlier request
+    assertThat(executor.isTerminating()).isFalse();
+    OperationState next = executor.run(plan(configMap("default", "second")), cluster,
+        options(cluster));
+    assertThat(next.phase()).as(next.message()).isEqualTo(OperationPhase.SUCCEEDED);
   }
 }
