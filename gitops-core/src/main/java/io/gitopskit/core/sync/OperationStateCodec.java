@@ -7,6 +7,7 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.LoadException;
+import io.gitopskit.core.load.LoadLimits;
 import io.gitopskit.core.load.ManifestLoader;
 import io.gitopskit.core.model.ResourceKey;
 import java.time.Instant;
@@ -36,6 +37,14 @@ public final class OperationStateCodec {
 
   /** The format version written in {@code version}; reading refuses any other. */
   public static final int VERSION = 1;
+
+  /**
+   * A loader without size limits: the text is already in memory, and a state written for a
+   * large sync (tens of thousands of results) is far beyond the limits meant for manifests.
+   */
+  private static final ManifestLoader LOADER = ManifestLoader.withLimits(LoadLimits.defaults()
+      .withMaxNodes(Long.MAX_VALUE).withMaxDocumentBytes(Long.MAX_VALUE)
+      .withMaxTotalBytes(Long.MAX_VALUE));
 
   private OperationStateCodec() {
   }
@@ -85,7 +94,7 @@ public final class OperationStateCodec {
   public static OperationState fromJson(String text, String origin) {
     List<JsonValue> docs;
     try {
-      docs = ManifestLoader.defaults().readDocuments(text, origin.endsWith(".json") ? origin
+      docs = LOADER.readDocuments(text, origin.endsWith(".json") ? origin
           : origin + ".json");
     } catch (LoadException e) {
       throw new IllegalArgumentException(origin + ": not an operation state: " + e.getMessage(),

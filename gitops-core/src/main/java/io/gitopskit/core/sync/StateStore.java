@@ -26,7 +26,8 @@ public interface StateStore {
    * Saves the latest state of an operation, replacing the previous one as a whole: a crash
    * during a save leaves the previous state.
    *
-   * @param operation the operation's id: letters, digits, {@code .}, {@code _} and {@code -}
+   * @param operation the operation's id: at most 250 letters, digits, {@code .}, {@code _}
+   *     and {@code -}
    * @param state the state
    * @throws IllegalArgumentException for an invalid id
    * @throws io.gitopskit.core.GitOpsException if the state cannot be written

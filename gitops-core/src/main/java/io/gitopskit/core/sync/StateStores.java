@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /** The built-in {@link StateStore}s. */
 final class StateStores {
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
+  /** At most 250 characters, so that {@code <id>.json} fits a file name (255 bytes). */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,249}");
   private static final String SUFFIX = ".json";
 
   private StateStores() {
@@ -29,8 +30,8 @@ final class StateStores {
   static String checkId(String operation) {
     Objects.requireNonNull(operation, "operation");
     if (!ID.matcher(operation).matches()) {
-      throw new IllegalArgumentException("invalid operation id (expected letters, digits, '.',"
-          + " '_' and '-', starting with a letter or digit): " + operation);
+      throw new IllegalArgumentException("invalid operation id (expected at most 250 letters, digits,"
+          + " '.', '_' and '-', starting with a letter or digit): " + operation);
     }
     return operation;
   }
@@ -76,7 +77,7 @@ final class StateStores {
       byte[] bytes = OperationStateCodec.toJson(state).getBytes(StandardCharsets.UTF_8);
       try {
         Files.createDirectories(directory);
-        Path tmp = Files.createTempFile(directory, "." + operation, ".tmp");
+        Path tmp = Files.createTempFile(directory, ".state-", ".tmp");
         try {
           Files.write(tmp, bytes);
           try {

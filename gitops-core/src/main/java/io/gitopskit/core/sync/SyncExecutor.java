@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * application does not track are never pruned. The {@linkplain io.gitopskit.core.sync package
  * documentation} has the details.
  *
- * <p>An executor runs one operation at a time; {@link #terminate()} may be called from any
+ * <p>An executor runs one operation at a time (starting another while one runs, from any
+ * thread, throws {@link IllegalStateException}); {@link #terminate()} may be called from any
  * thread and stops the operation between steps.
  *
  * @since 0.1
@@ -71,6 +72,8 @@ public final class SyncExecutor {
   }
 
   private final AtomicBoolean terminate = new AtomicBoolean();
+  /** Whether an operation runs: its states and termination must not mix with another's. */
+  private final AtomicBoolean busy = new AtomicBoolean();
   private volatile Optional<OperationState> current = Optional.empty();
   private final Consumer<OperationState> listener;
 
@@ -128,7 +131,21 @@ public final class SyncExecutor {
    *     confirmation
    */
   public OperationState run(SyncPlan plan, ClusterTarget target, ExecutorOptions options) {
-    return new Execution(this, plan, target, options, Optional.empty()).run();
+    return exclusive(() -> new Execution(this, plan, target, options, Optional.empty()).run());
+  }
+
+  /** Runs an operation, refusing to start while another one runs on this executor. */
+  private OperationState exclusive(Supplier<OperationState> operation) {
+    if (!busy.compareAndSet(false, true)) {
+      throw new IllegalStateException("this executor is already running an operation; use one"
+          + " executor per concurrent operation");
+    }
+    try {
+      return operation.get();
+    } finally {
+      terminate.set(false);
+      busy.set(false);
+    }
   }
 
   /**
@@ -151,7 +168,13 @@ public final class SyncExecutor {
       ExecutorOptions options, RetryPolicy retry) {
     Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(retry, "retry");
-    OperationState state = run(planner.get(), target, options);
+    return exclusive(() -> retried(planner, target, options, retry));
+  }
+
+  private OperationState retried(Supplier<SyncPlan> planner, ClusterTarget target,
+      ExecutorOptions options, RetryPolicy retry) {
+    OperationState state = new Execution(this, planner.get(), target, options, Optional.empty())
+        .run();
     int attempts = 0;
     while (isRetryable(state) && attempts < retry.limit() && !isTerminating()) {
       Duration wait = retry.backoff(attempts);
@@ -166,7 +189,7 @@ public final class SyncExecutor {
         Thread.currentThread().interrupt();
         break;
       }
-      state = run(planner.get(), target, options);
+      state = new Execution(this, planner.get(), target, options, Optional.empty()).run();
     }
     if (attempts > 0 && isRetryable(state)) {
       state = new OperationState(state.phase(), state.message() + " (retried " + attempts
@@ -205,7 +228,7 @@ public final class SyncExecutor {
     if (state.phase().isCompleted()) {
       return state;
     }
-    return new Execution(this, plan, target, options, Optional.of(state)).run();
+    return exclusive(() -> new Execution(this, plan, target, options, Optional.of(state)).run());
   }
 
   /**
@@ -224,7 +247,7 @@ public final class SyncExecutor {
    */
   public OperationState delete(DeletionPlan plan, ClusterTarget target,
       ExecutorOptions options) {
-    return new Deletion(this, plan, target, options, Optional.empty()).run();
+    return exclusive(() -> new Deletion(this, plan, target, options, Optional.empty()).run());
   }
 
   /**
@@ -245,10 +268,13 @@ public final class SyncExecutor {
     if (state.phase().isCompleted()) {
       return state;
     }
-    return new Deletion(this, plan, target, options, Optional.of(state)).run();
+    return exclusive(() -> new Deletion(this, plan, target, options, Optional.of(state)).run());
   }
 
-  /** Asks the running operation to stop at the next step boundary or poll. Thread-safe. */
+  /**
+   * Asks the running operation (or, when none runs, the next one) to stop at the next step
+   * boundary or poll; the request ends with the operation it stopped. Thread-safe.
+   */
   public void terminate() {
     terminate.set(true);
   }

@@ -101,4 +101,32 @@ class OperationStateCodecTest {
     assertThat(store.load("a")).isEmpty();
     assertThatThrownBy(() -> store.load("")).isInstanceOf(IllegalArgumentException.class);
   }
+  @Test
+  void aStateOfALargeSyncIsReadBack() {
+    // 60,000 results exceed the manifest loader's default 10 MiB per load; a state the
+    // codec writes (and a StateStore saves) must still be readable to resume the operation
+    List<ResourceResult> results = new ArrayList<>();
+    for (int i = 0; i < 60_000; i++) {
+      results.add(new ResourceResult(ResourceKey.of("apps", "Deployment", "shop", "web-" + i),
+          SyncPhase.SYNC, ResultCode.SYNCED, "deployment.apps/web-" + i + " configured",
+          OperationPhase.SUCCEEDED, false));
+    }
+    OperationState s = new OperationState(OperationPhase.RUNNING, "one or more tasks are running",
+        results, 0, Instant.parse("2026-01-01T00:00:00Z"), Optional.empty());
+    String json = OperationStateCodec.toJson(s);
+    assertThat(json.length()).isGreaterThan(10 * 1024 * 1024);
+    assertThat(OperationStateCodec.fromJson(json, "big.json")).isEqualTo(s);
+  }
+  @Test
+  void directoryStoreTakesEveryIdItAccepts(@TempDir Path dir) {
+    // a file name holds at most 255 bytes: the longest accepted id (250) plus ".json"; the
+    // temporary file written first must fit as well
+    StateStore store = StateStore.directory(dir);
+    String longest = "a".repeat(250);
+    store.save(longest, state(4));
+    assertThat(store.load(longest)).contains(state(4));
+    assertThat(store.operations()).containsExactly(longest);
+    assertThatThrownBy(() -> store.save("a".repeat(251), state(4)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("250");
+  }
 }
