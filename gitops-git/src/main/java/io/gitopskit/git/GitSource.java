@@ -323,6 +323,13 @@ public final class GitSource implements ManifestSource, AutoCloseable {
     try (RevWalk walk = new RevWalk(repo)) {
       ObjectId signed = mirror.signedObject(rev);
       RevObject obj = walk.parseAny(signed);
+      if (obj instanceof RevTag && !walk.peel(obj).name().equals(rev.commit())) {
+        // the tag moved (a concurrent fetch) between resolving and verifying: its signature
+        // says nothing about the commit being returned
+        throw new GitException.SignatureRejected("tag " + ((RevTag) obj).getTagName()
+            + " no longer points at " + rev.commit() + " in " + mirror.displayUrl()
+            + "; resolve again");
+      }
       if (obj instanceof RevTag && verified.add(prefix + obj.name())) {
         RevTag tag = (RevTag) obj;
         byte[][] parts = OpenPgpVerifier.tagPayload(tag.getRawBuffer()).orElse(null);
