@@ -7,6 +7,7 @@ import io.gitopskit.core.source.SourceRef;
 import io.gitopskit.git.signature.SignaturePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.lib.CommitBuilder;
@@ -38,6 +39,16 @@ class SignatureVerificationTest {
   static String strangerBranch;
   static String knownBranch;
   static String forged;
+  static TestPgpKey expiring;
+  static TestPgpKey longLived;
+  static TestPgpKey notYetRevoked;
+  static TestPgpKey revoked;
+  static String expiredCommit;
+  static String beforeExpiryCommit;
+  static String longLivedCommit;
+  static String revokedCommit;
+  static String backdatedCommit;
+  static String futureCommit;
 
   @BeforeAll
   static void setUp() throws Exception {
@@ -55,6 +66,24 @@ class SignatureVerificationTest {
       strangerBranch = Repos.commit(r, "stranger", Map.of("app/a.yaml", "s"), "x", stranger, "");
       knownBranch = Repos.commit(r, "known", Map.of("app/a.yaml", "k"), "x", known, "");
       forged = forge(r, "forged");
+    }
+    expiring = TestPgpKey.generate("Expiring <e@example.com>", 86_400);
+    longLived = TestPgpKey.generate("Long <l@example.com>", 100L * 365 * 86_400);
+    notYetRevoked = TestPgpKey.generate("Revoked <r@example.com>");
+    revoked = notYetRevoked.revoked();
+    Date now = new Date();
+    try (Repository r = Repos.bare(served.resolve("validity.git"))) {
+      Map<String, String> files = Map.of("app/a.yaml", "a: 1");
+      Repos.commit(r, "main", files, "HEAD for fetching");
+      expiredCommit = Repos.commit(r, "expired", files, "x", expiring, "");
+      beforeExpiryCommit = Repos.commit(r, "before-expiry", files, "x",
+          expiring.signingAt(new Date(TestPgpKey.CREATED.getTime() + 3_600_000L)), "");
+      longLivedCommit = Repos.commit(r, "long-lived", files, "x", longLived, "");
+      revokedCommit = Repos.commit(r, "revoked", files, "x", revoked, "");
+      backdatedCommit = Repos.commit(r, "backdated", files, "x",
+          trusted.signingAt(new Date(1_600_000_000_000L)), "");
+      futureCommit = Repos.commit(r, "future", files, "x",
+          trusted.signingAt(new Date(now.getTime() + 365L * 86_400_000L)), "");
     }
     daemon = GitDaemon.serve(served);
   }
@@ -142,6 +171,63 @@ class SignatureVerificationTest {
       assertThatThrownBy(() -> git.resolveRevision(url, "v0.9.0"))
           .isInstanceOf(GitException.SignatureRejected.class)
           .hasMessageContaining("tag v0.9.0").hasMessageContaining("not signed");
+    }
+  }
+
+  private static SignaturePolicy allKeys() throws Exception {
+    List<TestPgpKey> all = List.of(trusted, expiring, longLived, revoked);
+    StringBuilder armored = new StringBuilder();
+    for (TestPgpKey k : all) {
+      armored.append(k.armoredPublicKey());
+    }
+    return SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
+        all.stream().map(TestPgpKey::keyId).toList(), armored.toString());
+  }
+
+  @Test
+  void aSignatureByAKeyExpiredWhenItWasMadeIsRefused(@TempDir Path cache) throws Exception {
+    String url = daemon.url("validity.git");
+    try (GitSource git = source(cache, allKeys())) {
+      // the key was created 2023-11-14T22:13:20Z and expires one day later
+      assertThatThrownBy(() -> git.resolveRevision(url, "expired"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessage("commit " + expiredCommit + ": key " + expiring.keyId()
+              + " expired on 2023-11-15T22:13:20Z");
+      assertThat(git.resolveRevision(url, "before-expiry").commit())
+          .isEqualTo(beforeExpiryCommit);
+      assertThat(git.resolveRevision(url, "long-lived").commit()).isEqualTo(longLivedCommit);
+    }
+  }
+
+  @Test
+  void aSignatureByARevokedKeyIsRefused(@TempDir Path cache) throws Exception {
+    try (GitSource git = source(cache, allKeys())) {
+      assertThatThrownBy(() -> git.resolveRevision(daemon.url("validity.git"), "revoked"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessage("commit " + revokedCommit + ": key " + revoked.keyId() + " is revoked");
+    }
+    // the same commit is accepted when the keyring lacks the revocation signature
+    SignaturePolicy beforeRevocation = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
+        List.of(notYetRevoked.keyId()), notYetRevoked.armoredPublicKey());
+    try (GitSource git = source(cache.resolve("before"), beforeRevocation)) {
+      assertThat(git.resolveRevision(daemon.url("validity.git"), "revoked").commit())
+          .isEqualTo(revokedCommit);
+    }
+  }
+
+  @Test
+  void aSignatureMadeBeforeTheKeyExistedOrInTheFutureIsRefused(@TempDir Path cache)
+      throws Exception {
+    String url = daemon.url("validity.git");
+    try (GitSource git = source(cache, allKeys())) {
+      assertThatThrownBy(() -> git.resolveRevision(url, "backdated"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageStartingWith("commit " + backdatedCommit
+              + ": signature made before the key was created")
+          .hasMessageContaining(trusted.keyId());
+      assertThatThrownBy(() -> git.resolveRevision(url, "future"))
+          .isInstanceOf(GitException.SignatureRejected.class)
+          .hasMessageStartingWith("commit " + futureCommit + ": signature made in the future");
     }
   }
 

@@ -17,6 +17,8 @@ import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPDigestCalculatorProviderBuilder;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyPair;
@@ -26,6 +28,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.Signer;
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An OpenPGP key generated with Bouncy Castle (no gpg binary) that signs Git objects through
@@ -33,25 +36,64 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  */
 final class TestPgpKey implements Signer {
 
+  /** When every generated key was created: 2023-11-14T22:13:20Z. */
+  static final Date CREATED = new Date(1_700_000_000_000L);
+
   private final PGPPublicKeyRing publicRing;
   private final PGPPrivateKey privateKey;
+  private final @Nullable Date signingTime;
 
-  private TestPgpKey(PGPPublicKeyRing publicRing, PGPPrivateKey privateKey) {
+  private TestPgpKey(PGPPublicKeyRing publicRing, PGPPrivateKey privateKey,
+      @Nullable Date signingTime) {
     this.publicRing = publicRing;
     this.privateKey = privateKey;
+    this.signingTime = signingTime;
   }
 
   static TestPgpKey generate(String userId) throws Exception {
+    return generate(userId, 0);
+  }
+
+  /**
+   * A key created at {@link #CREATED} whose self-signature carries a key-expiration-time
+   * subpacket.
+   *
+   * @param expirySeconds seconds after creation the key expires; 0 for never
+   */
+  static TestPgpKey generate(String userId, long expirySeconds) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     PGPKeyPair kp = new JcaPGPKeyPair(PublicKeyAlgorithmTags.ECDSA, g.generateKeyPair(),
-        new Date(1_700_000_000_000L));
+        CREATED);
+    PGPSignatureSubpacketVector hashed = null;
+    if (expirySeconds > 0) {
+      PGPSignatureSubpacketGenerator sub = new PGPSignatureSubpacketGenerator();
+      sub.setKeyExpirationTime(false, expirySeconds);
+      hashed = sub.generate();
+    }
     PGPKeyRingGenerator gen = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, kp,
         userId, new JcaPGPDigestCalculatorProviderBuilder().build().get(HashAlgorithmTags.SHA1),
-        null, null,
+        hashed, null,
         new JcaPGPContentSignerBuilder(PublicKeyAlgorithmTags.ECDSA, HashAlgorithmTags.SHA256),
         null);
-    return new TestPgpKey(gen.generatePublicKeyRing(), kp.getPrivateKey());
+    return new TestPgpKey(gen.generatePublicKeyRing(), kp.getPrivateKey(), null);
+  }
+
+  /** The same key with a key revocation signature (made by itself) in its public ring. */
+  TestPgpKey revoked() throws Exception {
+    PGPPublicKey pub = publicRing.getPublicKey();
+    PGPSignatureGenerator g = new PGPSignatureGenerator(
+        new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA256), pub);
+    g.init(PGPSignature.KEY_REVOCATION, privateKey);
+    PGPPublicKey withRevocation = PGPPublicKey.addCertification(pub,
+        g.generateCertification(pub));
+    return new TestPgpKey(PGPPublicKeyRing.insertPublicKey(publicRing, withRevocation),
+        privateKey, signingTime);
+  }
+
+  /** The same key, making signatures that claim the given creation time. */
+  TestPgpKey signingAt(Date time) {
+    return new TestPgpKey(publicRing, privateKey, time);
   }
 
   String keyId() {
@@ -80,6 +122,11 @@ final class TestPgpKey implements Signer {
       PGPSignatureGenerator g = new PGPSignatureGenerator(
           new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA256), pub);
       g.init(PGPSignature.BINARY_DOCUMENT, privateKey);
+      if (signingTime != null) {
+        PGPSignatureSubpacketGenerator sub = new PGPSignatureSubpacketGenerator();
+        sub.setSignatureCreationTime(false, signingTime);
+        g.setHashedSubpackets(sub.generate());
+      }
       g.update(data);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       try (ArmoredOutputStream armor = new ArmoredOutputStream(out)) {

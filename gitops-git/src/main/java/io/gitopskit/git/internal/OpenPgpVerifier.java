@@ -6,7 +6,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +33,9 @@ public final class OpenPgpVerifier {
 
   private static final byte[] BEGIN_SIGNATURE =
       "-----BEGIN PGP SIGNATURE-----".getBytes(StandardCharsets.US_ASCII);
+
+  /** How far in the future a signature may be dated, for clocks that are slightly off. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
   private final PGPPublicKeyRingCollection keys;
   private final List<String> allowed;
@@ -119,10 +125,70 @@ public final class OpenPgpVerifier {
       throw new GitException.SignatureRejected(
           what + " has a bad signature: it does not verify with key " + keyHex);
     }
+    checkKeyValidity(what, sig, key);
     if (!isAllowed(key)) {
       throw new GitException.SignatureRejected(
           what + " is signed with key " + keyHex + ", which is not in the allowed key list");
     }
+  }
+
+  /**
+   * Refuses a signature whose key (or the key's primary key) is revoked, was expired when the
+   * signature was made, or was created after it; and a signature dated in the future. gpg
+   * reports these as REVKEYSIG / EXPKEYSIG / a time conflict, which Argo CD does not accept.
+   */
+  private void checkKeyValidity(String what, PGPSignature sig, PGPPublicKey key) {
+    Instant made = sig.getCreationTime().toInstant();
+    if (made.isAfter(Instant.now().plus(CLOCK_SKEW))) {
+      throw new GitException.SignatureRejected(what + ": signature made in the future ("
+          + made + ", key " + hex(key.getKeyID()) + ")");
+    }
+    PGPPublicKeyRing ring = keys.getPublicKeyRing(key.getKeyID());
+    PGPPublicKey primary = ring == null ? key : ring.getPublicKey();
+    List<PGPPublicKey> chain = primary.getKeyID() == key.getKeyID()
+        ? List.of(key) : List.of(primary, key);
+    for (PGPPublicKey k : chain) {
+      String id = hex(k.getKeyID());
+      if (isRevoked(k, primary)) {
+        throw new GitException.SignatureRejected(what + ": key " + id + " is revoked");
+      }
+      Instant created = k.getCreationTime().toInstant();
+      if (made.isBefore(created)) {
+        throw new GitException.SignatureRejected(what
+            + ": signature made before the key was created (signature " + made + ", key " + id
+            + " created " + created + ")");
+      }
+      long validSeconds = k.getValidSeconds();
+      if (validSeconds > 0) {
+        Instant expires = created.plusSeconds(validSeconds);
+        if (!made.isBefore(expires)) {
+          throw new GitException.SignatureRejected(
+              what + ": key " + id + " expired on " + expires);
+        }
+      }
+    }
+  }
+
+  /** Whether a key carries a revocation signature that verifies with its primary key. */
+  private static boolean isRevoked(PGPPublicKey key, PGPPublicKey primary) {
+    boolean isPrimary = key.getKeyID() == primary.getKeyID();
+    int type = isPrimary ? PGPSignature.KEY_REVOCATION : PGPSignature.SUBKEY_REVOCATION;
+    Iterator<PGPSignature> it = key.getSignaturesOfType(type);
+    while (it.hasNext()) {
+      PGPSignature rev = it.next();
+      if (rev.getKeyID() != primary.getKeyID()) {
+        continue; // designated revokers are not supported: only the key's own revocation counts
+      }
+      try {
+        rev.init(new BcPGPContentVerifierBuilderProvider(), primary);
+        if (isPrimary ? rev.verifyCertification(key) : rev.verifyCertification(primary, key)) {
+          return true;
+        }
+      } catch (PGPException e) {
+        // a revocation signature that cannot be checked does not revoke
+      }
+    }
+    return false;
   }
 
   private boolean isAllowed(PGPPublicKey key) {
