@@ -133,8 +133,8 @@ public final class OpenPgpVerifier {
   }
 
   /**
-   * Refuses a signature whose key (or the key's primary key) is revoked, was expired when the
-   * signature was made, or was created after it; and a signature dated in the future. gpg
+   * Refuses a signature whose key (or the key's primary key) is revoked, has expired (now, as
+   * gpg judges it), or was created after the signature; and a signature dated in the future. gpg
    * reports these as REVKEYSIG / EXPKEYSIG / a time conflict, which Argo CD does not accept.
    */
   private void checkKeyValidity(String what, PGPSignature sig, PGPPublicKey key) {
@@ -160,8 +160,10 @@ public final class OpenPgpVerifier {
       }
       long validSeconds = k.getValidSeconds();
       if (validSeconds > 0) {
+        // judged now, as gpg's EXPKEYSIG: the signer chooses the signature's date, so judging
+        // at that date would let whoever holds an expired key backdate a signature
         Instant expires = created.plusSeconds(validSeconds);
-        if (!made.isBefore(expires)) {
+        if (!Instant.now().isBefore(expires)) {
           throw new GitException.SignatureRejected(
               what + ": key " + id + " expired on " + expires);
         }
