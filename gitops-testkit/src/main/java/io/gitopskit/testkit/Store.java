@@ -477,7 +477,8 @@ final class Store {
         }
         JsonObject patched = Patching.patch(types(), type, gvk, live.object().root(), patch, k);
         Manifest candidate = manifestOrInvalid(k, name, patched);
-        checkFields(candidate, options.fieldValidation(), false);
+        // fields the live object already has (kept under Warn) are not the patch's doing
+        checkFields(candidate, options.fieldValidation(), false, live.object());
         out = updateInternal(candidate, options, false, true);
       }
       afterWrite(options.dryRun());
@@ -807,10 +808,19 @@ final class Store {
    * one does not drop them. Caller holds the lock.
    */
   private void checkFields(Manifest obj, FieldValidation validation, boolean apply) {
+    checkFields(obj, validation, apply, null);
+  }
+
+  /** As above, not counting the unknown fields {@code live} already has. */
+  private void checkFields(Manifest obj, FieldValidation validation, boolean apply,
+      @Nullable Manifest live) {
     if (validation != FieldValidation.STRICT) {
       return;
     }
-    List<String> unknown = SchemaValidation.unknownFields(schema(), obj);
+    List<String> unknown = new ArrayList<>(SchemaValidation.unknownFields(schema(), obj));
+    if (live != null) {
+      unknown.removeAll(SchemaValidation.unknownFields(schema(), live));
+    }
     if (unknown.isEmpty()) {
       return;
     }

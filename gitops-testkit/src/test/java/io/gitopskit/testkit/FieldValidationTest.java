@@ -110,6 +110,23 @@ class FieldValidationTest {
         .isPresent();
   }
 
+  @Test
+  void aStrictPatchIsNotBlamedForAnUnknownFieldTheLiveObjectAlreadyHas() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    cluster.create(yaml("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: "
+        + "default}\nbogus: 1\n"), WriteOptions.defaults());
+
+    Manifest patched = cluster.patch(CM, "default", "c",
+        io.gitopskit.core.cluster.PatchType.JSON_MERGE,
+        JsonObject.of("data", JsonObject.of("k", JsonString.of("v"))), STRICT);
+
+    assertThat(patched.at("/data/k")).contains(JsonString.of("v"));
+    assertThatThrownBy(() -> cluster.patch(CM, "default", "c",
+        io.gitopskit.core.cluster.PatchType.JSON_MERGE,
+        JsonObject.of("other", JsonString.of("x")), STRICT))
+        .hasMessageEndingWith("strict decoding error: unknown field \"other\"");
+  }
+
   private static Path corpus(String relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("../shared/corpus").resolve(relative).normalize();
