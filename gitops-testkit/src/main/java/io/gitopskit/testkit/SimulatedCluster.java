@@ -330,6 +330,8 @@ public final class SimulatedCluster implements ClusterTarget {
      * allocation, and the clock (moved to the last recorded change if it is behind). Not
      * restored: watch history (a watch from an older resourceVersion gets {@code Gone}) and
      * time that passed without a change. A torn last line (a kill during a write) is dropped.
+     * The controllers run once the state is restored, finishing what a kill right after a write
+     * left unreconciled.
      *
      * @param file the journal, created when missing
      * @return this

@@ -229,10 +229,15 @@ final class Store {
     this.strategy = new Strategy(this);
     this.controllers = new Controllers(this, config.images, config.controllers);
     this.journal = config.journal == null ? null : new Journal(config.journal);
-    if (journal != null && journal.exists()) {
-      restore(journal.read());
+    List<Journal.Entry> recorded = journal != null && journal.exists() ? journal.read()
+        : List.of();
+    if (recorded.isEmpty()) {
+      reset(); // no journal, or one whose only line was torn
     } else {
-      reset();
+      restore(recorded);
+      // a process killed after a write but before the controllers ran: they resume, as a real
+      // cluster's would (a stable state is left unchanged)
+      runControllers();
     }
   }
 
@@ -274,7 +279,7 @@ final class Store {
 
   /**
    * Rebuilds the state a journal recorded: objects, revision, CRD-registered kinds; moves the
-   * clock to the last recorded instant. Controllers are not run; watch history starts empty.
+   * clock to the last recorded instant. Watch history starts empty.
    */
   private synchronized void restore(List<Journal.Entry> entries) {
     clear();

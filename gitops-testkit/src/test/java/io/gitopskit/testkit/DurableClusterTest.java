@@ -117,6 +117,40 @@ class DurableClusterTest {
   }
 
   @Test
+  void aJournalHoldingOnlyATornFirstLineStartsAFreshCluster() throws Exception {
+    Path journal = dir.resolve("torn-first.jsonl");
+    Files.write(journal, "{\"op\":\"reset\",\"rev".getBytes(StandardCharsets.UTF_8));
+
+    SimulatedCluster c = SimulatedCluster.builder().journal(journal).build();
+
+    assertThat(c.get(new GroupVersionKind("", "v1", "Namespace"), null, "default")).isPresent();
+    assertThat(SimulatedCluster.builder().journal(journal).build().objects())
+        .isEqualTo(c.objects());
+  }
+
+  @Test
+  void controllersFinishWhatAKillRightAfterAWriteLeftUndone() {
+    Path journal = dir.resolve("unreconciled.jsonl");
+    // a process killed after storing the Deployment, before its controllers ran
+    SimulatedCluster.builder().controllers(false).journal(journal).build().create(yaml("""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web, namespace: default}
+        spec:
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec: {containers: [{name: c, image: nginx:1.25}]}
+        """), WriteOptions.defaults());
+
+    SimulatedCluster restarted = SimulatedCluster.builder().journal(journal).build();
+
+    assertThat(restarted.objects()).anySatisfy(m ->
+        assertThat(m.kind()).isEqualTo("ReplicaSet"));
+  }
+
+  @Test
   void losingEverythingIsJournalledToo() {
     Path journal = dir.resolve("lost.jsonl");
     SimulatedCluster first = SimulatedCluster.builder().journal(journal).build();
