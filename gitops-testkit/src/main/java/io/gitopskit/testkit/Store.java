@@ -833,8 +833,12 @@ final class Store {
     StringBuilder text = new StringBuilder();
     GroupVersionKind gvk = obj.gvk();
     if (apply) {
-      text.append("failed to create typed patch object (").append(gvk.group()).append('/')
-          .append(gvk.version()).append(", Kind=").append(gvk.kind()).append("): ");
+      // as the field manager's objectGVKNN: "namespace/name; group/version, Kind=Kind"
+      text.append("failed to create typed patch object (")
+          .append(obj.namespace()).append('/')
+          .append(obj.name()).append("; ").append(gvk.group()).append('/')
+          .append(gvk.version()).append(", Kind=").append(gvk.kind()).append("): ")
+          .append(unknown.size() > 1 ? "errors:" : "");
     } else {
       text.append(gvk.kind()).append(" in version \"").append(gvk.version())
           .append("\" cannot be handled as a ").append(gvk.kind())
@@ -844,7 +848,11 @@ final class Store {
       String field = unknown.get(i);
       String detail = apply ? "." + field + ": field not declared in schema"
           : "unknown field \"" + field + "\"";
-      text.append(i == 0 ? "" : ", ").append(detail);
+      if (apply) {
+        text.append(unknown.size() > 1 ? "\n  " : "").append(detail);
+      } else {
+        text.append(i == 0 ? "" : ", ").append(detail);
+      }
       causes.add(new FieldCause("FieldValueInvalid", apply ? "field not declared in schema"
           : "unknown field", field));
     }

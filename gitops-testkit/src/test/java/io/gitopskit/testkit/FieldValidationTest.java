@@ -85,8 +85,14 @@ class FieldValidationTest {
         .isInstanceOf(ClusterException.Invalid.class);
     assertThatThrownBy(() -> cluster.applyServerSide(cm, ApplyOptions.defaults()
         .withFieldValidation(FieldValidation.STRICT)))
-        .hasMessage("failed to create typed patch object (/v1, Kind=ConfigMap): .bogus: field"
-            + " not declared in schema");
+        .hasMessage("failed to create typed patch object (default/c; /v1, Kind=ConfigMap): "
+            + ".bogus: field not declared in schema");
+    // several: structured-merge-diff's list of errors
+    assertThatThrownBy(() -> cluster.applyServerSide(cm.with("/other", JsonString.of("x")),
+        ApplyOptions.defaults().withFieldValidation(FieldValidation.STRICT)))
+        .hasMessage("failed to create typed patch object (default/c; /v1, Kind=ConfigMap): "
+            + "errors:\n  .bogus: field not declared in schema\n  .other: field not declared in"
+            + " schema");
     assertThat(cluster.get(CM, "default", "c")).isEmpty();
 
     Manifest stored = cluster.create(cm.without("/bogus"), STRICT);
