@@ -524,7 +524,7 @@ final class Store {
         Kind k = kind(object.gvk());
         Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
             object.name()));
-        checkFields(object, options.fieldValidation(), true);
+        checkFields(object, FieldValidation.STRICT, true); // apply is always strict
         WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager(),
             options.fieldValidation());
         Manifest merged = Patching.serverSideApply(types(), object,

@@ -109,7 +109,7 @@ class FieldValidationTest {
     assertThat(WriteOptions.defaults().fieldValidation()).isEqualTo(FieldValidation.WARN);
     assertThat(new ApplyOptions("m", false, false).fieldValidation())
         .isEqualTo(FieldValidation.WARN);
-    cluster.applyServerSide(odd(), ApplyOptions.defaults().withFieldValidation(
+    cluster.create(odd().withName("created"), WriteOptions.defaults().withFieldValidation(
         FieldValidation.IGNORE));
     cluster.applyClientSide(odd().withName("other"), WriteOptions.defaults());
     assertThat(cluster.get(new GroupVersionKind("apps", "v1", "Deployment"), "default", "other"))
@@ -131,6 +131,19 @@ class FieldValidationTest {
         io.gitopskit.core.cluster.PatchType.JSON_MERGE,
         JsonObject.of("other", JsonString.of("x")), STRICT))
         .hasMessageEndingWith("strict decoding error: unknown field \"other\"");
+  }
+
+  @Test
+  void serverSideApplyRefusesUnknownFieldsWhateverTheFieldValidation() {
+    // the apply patch is converted to a typed object, which fails on an undeclared field
+    SimulatedCluster cluster = SimulatedCluster.create();
+    for (FieldValidation v : FieldValidation.values()) {
+      assertThatThrownBy(() -> cluster.applyServerSide(odd(), ApplyOptions.defaults()
+          .withFieldValidation(v)))
+          .hasMessageContaining(".spec.replicaz: field not declared in schema");
+    }
+    assertThat(cluster.get(new GroupVersionKind("apps", "v1", "Deployment"), "default", "web"))
+        .isEmpty();
   }
 
   private static Path corpus(String relative) {
