@@ -524,7 +524,11 @@ final class Store {
         Kind k = kind(object.gvk());
         Stored live = table(object.groupKind()).get(new Ref(ns(k, object.namespace()),
             object.name()));
-        checkFields(object, FieldValidation.STRICT, true); // apply is always strict
+        // an apply of a built-in kind is always strict (the typed patch conversion fails on an
+        // undeclared field); a custom resource's unknown fields are pruned by its structural
+        // schema instead (kubernetes#111074), so there fieldValidation decides as elsewhere
+        checkFields(object, k.custom() ? options.fieldValidation() : FieldValidation.STRICT,
+            true);
         WriteOptions write = new WriteOptions(options.dryRun(), options.fieldManager(),
             options.fieldValidation());
         Manifest merged = Patching.serverSideApply(types(), object,

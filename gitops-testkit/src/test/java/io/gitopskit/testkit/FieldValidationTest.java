@@ -146,6 +146,40 @@ class FieldValidationTest {
         .isEmpty();
   }
 
+  @Test
+  void serverSideApplyOfACustomResourceFollowsTheFieldValidation() {
+    // a custom resource's apply is pruned by its structural schema on a real server
+    // (kubernetes#111074), not refused; the simulated one keeps the field under Warn/Ignore
+    SimulatedCluster cluster = SimulatedCluster.create();
+    cluster.create(yaml("""
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: gadgets.example.io}
+        spec:
+          group: example.io
+          scope: Namespaced
+          names: {kind: Gadget, plural: gadgets}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec: {type: object, properties: {size: {type: integer}}}
+        """), WriteOptions.defaults());
+    Manifest gadget = yaml("apiVersion: example.io/v1\nkind: Gadget\nmetadata: {name: g,"
+        + " namespace: default}\nspec: {size: 3, colour: blue}\n");
+
+    assertThatThrownBy(() -> cluster.applyServerSide(gadget, ApplyOptions.defaults()
+        .withFieldValidation(FieldValidation.STRICT)))
+        .hasMessageContaining(".spec.colour: field not declared in schema");
+    Manifest applied = cluster.applyServerSide(gadget, ApplyOptions.defaults()
+        .withFieldValidation(FieldValidation.IGNORE));
+    assertThat(applied.at("/spec/size")).isPresent();
+  }
+
   private static Path corpus(String relative) {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("../shared/corpus").resolve(relative).normalize();
