@@ -109,8 +109,17 @@ final class GoFunctions {
         throw new TemplateException("can't slice " + GoValues.describe(v));
       }
       case "print":
-      case "cat":
-        return sprint(a, name.equals("cat"));
+        return sprint(a, false);
+      case "cat": {
+        // Sprig's cat drops nil arguments
+        List<Object> present = new ArrayList<>();
+        for (Object o : a) {
+          if (o != null && o != GoValues.NO_VALUE) {
+            present.add(o);
+          }
+        }
+        return sprint(present, true);
+      }
       case "println":
         return sprint(a, true) + "\n";
       case "printf":
@@ -287,12 +296,12 @@ final class GoFunctions {
         String sep = str(a.get(0));
         StringBuilder b = new StringBuilder();
         boolean first = true;
-        for (Object o : list(a.get(1))) {
+        for (Object o : strslice(a.get(1))) {
           if (!first) {
             b.append(sep);
           }
           first = false;
-          b.append(o == null ? "" : str(o));
+          b.append(str(o));
           checkLength(b.length());
         }
         return b.toString();
@@ -303,7 +312,7 @@ final class GoFunctions {
       case "toStrings": {
         need(name, a, 1, 1);
         List<Object> out = new ArrayList<>();
-        for (Object o : list(a.get(0))) {
+        for (Object o : strslice(a.get(0))) {
           out.add(str(o));
         }
         return Collections.unmodifiableList(out);
@@ -354,7 +363,8 @@ final class GoFunctions {
       }
       case "toString":
         need(name, a, 1, 1);
-        return str(a.get(0));
+        // Sprig's strval formats nil with %v
+        return a.get(0) == null || a.get(0) == GoValues.NO_VALUE ? "<nil>" : str(a.get(0));
       case "int":
       case "int64":
       case "atoi":
@@ -587,6 +597,17 @@ final class GoFunctions {
     throw new TemplateException("expected a list, got " + GoValues.describe(o));
   }
 
+  /** Sprig's strslice: a list without its nils, nil as empty, any other value as one item. */
+  private static List<?> strslice(@Nullable Object o) {
+    if (o instanceof List<?> l) {
+      return l.stream().filter(x -> x != null && x != GoValues.NO_VALUE).toList();
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return List.of();
+    }
+    return List.of(o);
+  }
+
   private static Map<?, ?> map(@Nullable Object o) {
     if (o instanceof Map<?, ?> m) {
       return m;
@@ -668,7 +689,10 @@ final class GoFunctions {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       b.append(start ? Character.toTitleCase(c) : c);
-      start = Character.isWhitespace(c) || c == '-' || c == '_';
+      // Go's strings.Title: ASCII other than letters, digits and '_' separates words, as do
+      // Unicode spaces; other letters and marks do not
+      start = c < 0x80 ? !(Character.isLetterOrDigit(c) || c == '_')
+          : Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
     return b.toString();
   }

@@ -633,7 +633,8 @@ final class GoTemplate {
             if (GoValues.printedSizeExceeds(v, MAX_CHARS - out.length())) {
               throw error("output longer than " + MAX_CHARS + " characters");
             }
-            GoValues.print(v, out);
+            // Go turns a nil interface ending a pipeline into an invalid value: <no value>
+            GoValues.print(v == null ? GoValues.NO_VALUE : v, out);
             checkOutput(out);
           }
         } else if (n instanceof If i) {
@@ -745,10 +746,10 @@ final class GoTemplate {
         step();
         List<Object> args = new ArrayList<>(c.args().size());
         for (int i = 1; i < c.args().size(); i++) {
-          args.add(arg(c.args().get(i), dot));
+          args.add(nilIfMissing(arg(c.args().get(i), dot)));
         }
         if (piped) {
-          args.add(pipedValue);
+          args.add(nilIfMissing(pipedValue));
         }
         Object result;
         try {
@@ -771,6 +772,11 @@ final class GoTemplate {
         throw error("can't give argument to non-function " + describe(first));
       }
       return arg(first, dot);
+    }
+
+    /** Go passes a missing key (a zero interface value) to a function as nil. */
+    private static @Nullable Object nilIfMissing(@Nullable Object v) {
+      return v == GoValues.NO_VALUE ? null : v;
     }
 
     private @Nullable Object arg(Arg a, @Nullable Object dot) {

@@ -98,6 +98,31 @@ class TemplateRendererTest {
         .isInstanceOf(TemplateException.class).hasMessageContaining("nil pointer");
   }
 
+  /**
+   * Go converts a nil interface ending a pipeline to an invalid value, printed {@code <no
+   * value>} (so a JSON null parameter prints like a missing key), but passes a missing key to
+   * a function as nil, which fmt prints {@code <nil>}; Sprig's cat and join drop nils.
+   */
+  @Test
+  void go_nilAndMissingValues_printAsGoPrintsThem() {
+    java.util.Map<String, Object> m = new java.util.HashMap<>();
+    m.put("nul", null);
+    JsonObject p = obj(m);
+    assertThat(go.render("{{ .nul }}|{{ first (list) }}|{{ $x := .nul }}{{ $x }}", p))
+        .isEqualTo("<no value>|<no value>|<no value>");
+    assertThat(go.render("{{ print .nope }}|{{ printf \"%v\" .nope }}|{{ .nul | toString }}", p))
+        .isEqualTo("<nil>|<nil>|<nil>");
+    assertThat(go.render("{{ cat \"a\" .nope \"b\" }}|{{ join \",\" (list \"a\" nil \"b\") }}", p))
+        .isEqualTo("a b|a,b");
+  }
+
+  /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
+  @Test
+  void go_title_separatesWordsLikeGo() {
+    assertThat(go.render("{{ title \"foo_bar.baz-qux x\" }}", nested))
+        .isEqualTo("Foo_bar.Baz-Qux X");
+  }
+
   @Test
   void go_syntaxErrorsAndUnknownFunctionsAreReported() {
     assertThatThrownBy(() -> go.render("{{ if .enabled }}x", nested))
@@ -129,6 +154,8 @@ class TemplateRendererTest {
     assertThat(TemplateRenderer.normalize("file_name.yaml")).isEqualTo("file-name.yaml");
     assertThat(TemplateRenderer.normalize("-.Upper.-")).isEqualTo("upper");
     assertThat(TemplateRenderer.normalize("x".repeat(300))).hasSize(253);
+    // Go's regexp replaces one rune, not one UTF-16 unit, per invalid character
+    assertThat(TemplateRenderer.normalize("A\uD83D\uDE00b")).isEqualTo("a-b");
   }
 
   @Test
