@@ -302,12 +302,15 @@ final class GoTemplate {
     record Token(Kind kind, String text, @Nullable Object value) {}
 
     private final List<Token> tokens = new ArrayList<>();
+    /** Per token: whether whitespace precedes it ({@code (x).f} is a chain, {@code (x) .f} not). */
+    private final List<Boolean> spaced = new ArrayList<>();
     private int at;
 
     Lexer(String s, Parser p) {
       int i = 0;
       while (i < s.length()) {
         char c = s.charAt(i);
+        int tokenStart = i;
         if (Character.isWhitespace(c)) {
           i++;
         } else if (c == '|') {
@@ -429,8 +432,12 @@ final class GoTemplate {
         } else {
           throw p.error("unexpected \"" + c + "\" in action");
         }
+        if (spaced.size() < tokens.size()) {
+          spaced.add(tokenStart > 0 && Character.isWhitespace(s.charAt(tokenStart - 1)));
+        }
       }
       tokens.add(new Token(Kind.END, "", null));
+      spaced.add(true);
     }
 
     private static boolean isIdent(char c) {
@@ -461,6 +468,11 @@ final class GoTemplate {
         at++;
       }
       return t;
+    }
+
+    /** Whether whitespace precedes the next token. */
+    boolean peekSpaced() {
+      return spaced.get(at);
     }
 
     boolean atEnd() {
@@ -555,7 +567,8 @@ final class GoTemplate {
           p.leave();
           lx.next();
           List<String> fields = List.of();
-          if (lx.peek().kind() == Lexer.Kind.FIELD && lx.peek().text().length() > 1) {
+          if (lx.peek().kind() == Lexer.Kind.FIELD && lx.peek().text().length() > 1
+              && !lx.peekSpaced()) {
             fields = splitFields(lx.next().text().substring(1));
           }
           return new Sub(inner, fields);
@@ -742,6 +755,9 @@ final class GoTemplate {
     private @Nullable Object command(Command c, @Nullable Object dot, boolean piped,
         @Nullable Object pipedValue) {
       Arg first = c.args().get(0);
+      if (first instanceof Func f && (f.name().equals("and") || f.name().equals("or"))) {
+        return andOr(f.name(), c, dot, piped, pipedValue);
+      }
       if (first instanceof Func f) {
         step();
         List<Object> args = new ArrayList<>(c.args().size());
@@ -772,6 +788,28 @@ final class GoTemplate {
         throw error("can't give argument to non-function " + describe(first));
       }
       return arg(first, dot);
+    }
+
+    /**
+     * Go's {@code and} and {@code or} (since Go 1.18): arguments are evaluated left to right
+     * only until one decides the result, which is returned; else the last (the piped value, if
+     * any).
+     */
+    private @Nullable Object andOr(String name, Command c, @Nullable Object dot, boolean piped,
+        @Nullable Object pipedValue) {
+      step();
+      if (c.args().size() < 2 && !piped) {
+        throw error("error calling " + name + ": wrong number of args for " + name + ": got 0");
+      }
+      boolean or = name.equals("or");
+      Object v = null;
+      for (int i = 1; i < c.args().size(); i++) {
+        v = nilIfMissing(arg(c.args().get(i), dot));
+        if (GoValues.truth(v) == or) {
+          return v;
+        }
+      }
+      return piped ? nilIfMissing(pipedValue) : v;
     }
 
     /** Go passes a missing key (a zero interface value) to a function as nil. */

@@ -61,6 +61,9 @@ class TemplateRendererTest {
         .isEqualTo("{\"env\":\"prod\",\"tier\":\"web\"}");
     assertThat(go.render("{{ .labels | toYaml }}", nested)).isEqualTo("env: prod\ntier: web");
     assertThat(go.render("{{ (index .path.segments 1) | upper }}", nested)).isEqualTo("APP_1");
+    // (x).f chains a field; (x) .f is a second operand
+    assertThat(go.render("{{ (.labels).env }}|{{ if and (eq .name \"Prod-West\") .enabled }}y{{ end }}",
+        nested)).isEqualTo("prod|y");
   }
 
   /** Argo CD decodes parameters with encoding/json: every number is a float64 printed by %v. */
@@ -114,6 +117,19 @@ class TemplateRendererTest {
         .isEqualTo("<nil>|<nil>|<nil>");
     assertThat(go.render("{{ cat \"a\" .nope \"b\" }}|{{ join \",\" (list \"a\" nil \"b\") }}", p))
         .isEqualTo("a b|a,b");
+  }
+
+  /** Since Go 1.18 and/or stop evaluating their arguments once the result is known. */
+  @Test
+  void go_andOr_shortCircuit() {
+    assertThat(go.render("{{ if and false .nope.deeper }}x{{ else }}y{{ end }}", nested))
+        .isEqualTo("y");
+    assertThat(goStrict.render("{{ if and (hasKey . \"nope\") .nope }}x{{ else }}y{{ end }}",
+        nested)).isEqualTo("y");
+    assertThat(goStrict.render("{{ or .name .nope }}|{{ .empty | or .name }}", nested))
+        .isEqualTo("Prod-West|Prod-West");
+    assertThat(go.render("{{ and .name .empty }}|{{ .name | and 1 }}|{{ or 0 \"\" }}", nested))
+        .isEqualTo("|Prod-West|");
   }
 
   /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
