@@ -164,7 +164,7 @@ final class GoTemplate {
         int start = open + 2;
         actionStart = open;
         boolean trimLeft = start + 1 < src.length() && src.charAt(start) == '-'
-            && Character.isWhitespace(src.charAt(start + 1));
+            && isSpace(src.charAt(start + 1));
         if (trimLeft) {
           text = stripTrailing(text);
           start += 2;
@@ -175,7 +175,7 @@ final class GoTemplate {
         int close = findClose(start);
         int end = close;
         boolean trimRight = close - 2 >= start && src.charAt(close - 1) == '-'
-            && Character.isWhitespace(src.charAt(close - 2));
+            && isSpace(src.charAt(close - 2));
         if (trimRight) {
           end = close - 1;
         }
@@ -280,7 +280,7 @@ final class GoTemplate {
 
     private static String stripLeading(String s) {
       int i = 0;
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      while (i < s.length() && isSpace(s.charAt(i))) {
         i++;
       }
       return s.substring(i);
@@ -288,10 +288,15 @@ final class GoTemplate {
 
     private static String stripTrailing(String s) {
       int i = s.length();
-      while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+      while (i > 0 && isSpace(s.charAt(i - 1))) {
         i--;
       }
       return s.substring(0, i);
+    }
+
+    /** Go's template space: trim markers remove only space, tab, CR and LF. */
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
   }
 

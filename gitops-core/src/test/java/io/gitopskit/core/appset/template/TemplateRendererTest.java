@@ -89,6 +89,9 @@ class TemplateRendererTest {
     assertThat(go.render("{{ $n := .name }}{{ $n }}/{{ $.replicas }}", nested))
         .isEqualTo("Prod-West/3");
     assertThat(go.render("a  {{- /* comment */ -}}  b", nested)).isEqualTo("ab");
+    // Go trims only space, tab, CR and LF
+    assertThat(go.render("a\u000c\u3000 {{- 1 -}} \n\t\u00a0b", nested))
+        .isEqualTo("a\u000c\u30001\u00a0b");
     assertThat(go.render("{{ range .nope }}x{{ else }}none{{ end }}", nested)).isEqualTo("none");
   }
 
