@@ -42,7 +42,8 @@ final class GoFunctions {
       "hasKey", "keys", "first", "last", "toString", "int", "int64", "atoi", "float64", "add",
       "sub", "mul", "div", "mod", "toJson", "mustToJson", "toPrettyJson", "toRawJson", "fromJson",
       "b64enc", "b64dec", "sha256sum", "regexMatch", "regexReplaceAll", "regexFind", "kindIs",
-      "toStrings", "uniq", "indent", "nindent", "cat", "lookup",
+      "toStrings", "uniq", "indent", "nindent", "cat", "lookup", "sortAlpha", "has", "dig",
+      "add1", "max", "min",
       // Argo CD
       "normalize", "slugify", "toYaml", "fromYaml", "fromYamlArray");
 
@@ -325,6 +326,55 @@ final class GoFunctions {
           out.add(o == GoValues.NO_VALUE ? null : o);
         }
         return Collections.unmodifiableList(new ArrayList<>(out));
+      }
+      case "sortAlpha": {
+        need(name, a, 1, 1);
+        if (!(a.get(0) instanceof List<?>)) {
+          return List.of(str(a.get(0)));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : strslice(a.get(0))) {
+          out.add(str(o));
+        }
+        Collections.sort(out);
+        return Collections.unmodifiableList(out);
+      }
+      case "has": {
+        need(name, a, 2, 2);
+        if (!(a.get(1) instanceof List<?> l)) {
+          return false;
+        }
+        Object needle = a.get(0) == GoValues.NO_VALUE ? null : a.get(0);
+        return l.stream().anyMatch(x -> java.util.Objects.equals(x, needle));
+      }
+      case "dig": {
+        // dig key... default dict
+        need(name, a, 3, -1);
+        Object v = a.get(a.size() - 1);
+        for (int i = 0; i < a.size() - 2; i++) {
+          if (!(v instanceof Map<?, ?> m)) {
+            throw new TemplateException("dig: expected a map, got " + GoValues.describe(v));
+          }
+          String key = str(a.get(i));
+          if (!m.containsKey(key)) {
+            return a.get(a.size() - 2);
+          }
+          v = m.get(key);
+        }
+        return v;
+      }
+      case "add1":
+        need(name, a, 1, 1);
+        return toLongLenient(a.get(0)) + 1;
+      case "max":
+      case "min": {
+        need(name, a, 1, -1);
+        long acc = toLongLenient(a.get(0));
+        for (Object o : a.subList(1, a.size())) {
+          long x = toLongLenient(o);
+          acc = name.equals("max") ? Math.max(acc, x) : Math.min(acc, x);
+        }
+        return acc;
       }
       case "list":
         return Collections.unmodifiableList(new ArrayList<>(a));

@@ -135,6 +135,19 @@ class TemplateRendererTest {
         .isEqualTo("|Prod-West|");
   }
 
+  /** Sprig functions common in ApplicationSets: keys|sortAlpha, has, dig, add1, max, min. */
+  @Test
+  void go_moreSprigFunctions() {
+    assertThat(go.render("{{ keys .labels | sortAlpha | join \",\" }}", nested))
+        .isEqualTo("env,tier");
+    assertThat(go.render("{{ has \"apps\" .path.segments }}|{{ has \"x\" .path.segments }}",
+        nested)).isEqualTo("true|false");
+    assertThat(go.render("{{ dig \"labels\" \"env\" \"d\" . }}|{{ dig \"labels\" \"x\" \"d\" . }}",
+        nested)).isEqualTo("prod|d");
+    assertThat(go.render("{{ add1 .replicas }}|{{ max 1 5 3 }}|{{ min 4 2 }}", nested))
+        .isEqualTo("4|5|2");
+  }
+
   /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
