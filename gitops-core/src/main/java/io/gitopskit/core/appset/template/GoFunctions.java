@@ -454,7 +454,7 @@ final class GoFunctions {
           throw tooLong();
         }
         StringBuilder b = new StringBuilder();
-        GoValues.writeJson(a.get(0), b, pretty ? "  " : null, 0);
+        GoValues.writeJson(a.get(0), b, pretty ? "  " : null, 0, !name.equals("toRawJson"));
         checkLength(b.length());
         return b.toString();
       }

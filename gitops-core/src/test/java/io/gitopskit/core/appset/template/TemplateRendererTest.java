@@ -148,6 +148,13 @@ class TemplateRendererTest {
         .isEqualTo("4|5|2");
   }
 
+  /** Sprig's toRawJson encodes without HTML escaping; toJson escapes like json.Marshal. */
+  @Test
+  void go_toRawJson_doesNotEscapeHtml() {
+    assertThat(go.render("{{ toRawJson (dict \"a\" \"<b>&\") }}|{{ toJson \"<&>\" }}", nested))
+        .isEqualTo("{\"a\":\"<b>&\"}|\"\\u003c\\u0026\\u003e\"");
+  }
+
   /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
