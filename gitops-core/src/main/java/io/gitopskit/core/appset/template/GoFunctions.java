@@ -179,9 +179,19 @@ final class GoFunctions {
       case "title":
         need(name, a, 1, 1);
         return title(str(a.get(0)));
-      case "trim":
+      case "trim": {
         need(name, a, 1, 1);
-        return str(a.get(0)).strip();
+        String s = str(a.get(0));
+        int i = 0;
+        int j = s.length();
+        while (i < j && isGoSpace(s.charAt(i))) {
+          i++;
+        }
+        while (j > i && isGoSpace(s.charAt(j - 1))) {
+          j--;
+        }
+        return s.substring(i, j);
+      }
       case "trimAll": {
         need(name, a, 2, 2);
         String cut = str(a.get(0));
@@ -266,7 +276,9 @@ final class GoFunctions {
       }
       case "nospace":
         need(name, a, 1, 1);
-        return str(a.get(0)).replaceAll("\\s", "");
+        return str(a.get(0)).chars().filter(c -> !isGoSpace((char) c))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
       case "quote":
       case "squote": {
         List<String> parts = new ArrayList<>();
@@ -307,9 +319,16 @@ final class GoFunctions {
         }
         return b.toString();
       }
-      case "splitList":
+      case "splitList": {
         need(name, a, 2, 2);
-        return List.of(str(a.get(1)).split(Pattern.quote(str(a.get(0))), -1));
+        String sep = str(a.get(0));
+        String s = str(a.get(1));
+        if (sep.isEmpty()) {
+          // Go's strings.Split with an empty separator: one item per character
+          return s.codePoints().mapToObj(Character::toString).toList();
+        }
+        return List.of(s.split(Pattern.quote(sep), -1));
+      }
       case "toStrings": {
         need(name, a, 1, 1);
         List<Object> out = new ArrayList<>();
@@ -548,6 +567,11 @@ final class GoFunctions {
       default:
         throw new TemplateException("function \"" + name + "\" not defined");
     }
+  }
+
+  /** Go's unicode.IsSpace (all such characters are in the BMP). */
+  private static boolean isGoSpace(char c) {
+    return (c >= '\t' && c <= '\r') || c == 0x85 || Character.isSpaceChar(c);
   }
 
   private static void need(String name, List<Object> a, int min, int max) {

@@ -356,20 +356,18 @@ final class GoTemplate {
                 case '\\' -> b.append('\\');
                 case '"' -> b.append('"');
                 case '\'' -> b.append('\'');
-                case 'u' -> {
-                  if (j + 4 >= s.length()) {
-                    throw p.error("bad \\u escape");
-                  }
-                  int code = 0;
-                  for (int k = j + 1; k <= j + 4; k++) {
-                    int digit = Character.digit(s.charAt(k), 16);
-                    if (digit < 0) {
-                      throw p.error("bad \\u escape");
-                    }
-                    code = code * 16 + digit;
-                  }
-                  b.append((char) code);
-                  j += 4;
+                case 'a' -> b.append('\u0007');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'v' -> b.append('\u000b');
+                case 'u', 'U', 'x' -> {
+                  int digits = e == 'u' ? 4 : e == 'U' ? 8 : 2;
+                  b.appendCodePoint(digits(s, j + 1, digits, 16, p));
+                  j += digits;
+                }
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                  b.append((char) digits(s, j, 3, 8, p));
+                  j += 2;
                 }
                 default -> throw p.error("unknown escape \\" + e);
               }
@@ -443,6 +441,25 @@ final class GoTemplate {
       }
       tokens.add(new Token(Kind.END, "", null));
       spaced.add(true);
+    }
+
+    /** {@code count} digits in {@code radix} at {@code from}, as one escaped code point. */
+    private static int digits(String s, int from, int count, int radix, Parser p) {
+      if (from + count > s.length()) {
+        throw p.error("bad escape in quoted string");
+      }
+      long code = 0;
+      for (int k = from; k < from + count; k++) {
+        int digit = Character.digit(s.charAt(k), radix);
+        if (digit < 0 || s.charAt(k) > 0x7f) {
+          throw p.error("bad escape in quoted string");
+        }
+        code = code * radix + digit;
+      }
+      if (code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
+        throw p.error("bad escape in quoted string");
+      }
+      return (int) code;
     }
 
     private static boolean isIdent(char c) {

@@ -155,6 +155,16 @@ class TemplateRendererTest {
         .isEqualTo("{\"a\":\"<b>&\"}|\"\\u003c\\u0026\\u003e\"");
   }
 
+  /** Go's string literal escapes; Go's unicode.IsSpace in trim/nospace; splitList "" by character. */
+  @Test
+  void go_escapesSpacesAndSplitLikeGo() {
+    assertThat(go.render("{{ \"\\x41\\101\\U0001F600\\a\\v\\f\\b\" }}", nested))
+        .isEqualTo("AA\uD83D\uDE00\u0007\u000b\f\b");
+    assertThat(go.render("[{{ trim \"\u00a0x\u0085\u3000\" }}|{{ nospace \"a\u00a0b c\" }}]", nested))
+        .isEqualTo("[x|abc]");
+    assertThat(go.render("{{ splitList \"\" \"abc\" | join \",\" }}", nested)).isEqualTo("a,b,c");
+  }
+
   /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
