@@ -86,6 +86,9 @@ final class GoTemplate {
 
   record Range(Pipeline over, List<Node> body, List<Node> otherwise) implements Node {}
 
+  /** {@code {{break}}} (or {@code {{continue}}} when {@code !exit}) inside a range body. */
+  record Loop(boolean exit) implements Node {}
+
   /** {@code $a, $b := cmd | cmd}; {@code assign} is {@code =} rather than {@code :=}. */
   record Pipeline(List<String> decls, boolean assign, List<Command> commands) {}
 
@@ -122,6 +125,8 @@ final class GoTemplate {
     private int actionStart;
     /** Open control blocks and parentheses. */
     private int depth;
+    /** Range bodies being parsed (break and continue are allowed only inside one). */
+    private int rangeDepth;
 
     Parser(String src) {
       this.src = src;
@@ -221,7 +226,15 @@ final class GoTemplate {
             terminator = "end";
             return out;
           }
-          case "define", "template", "block", "break", "continue" ->
+          case "break", "continue" -> {
+            lx.next();
+            if (rangeDepth == 0 || !lx.atEnd()) {
+              throw error(rangeDepth == 0 ? "{{" + kw + "}} outside {{range}}"
+                  : "unexpected operand after {{" + kw + "}}");
+            }
+            out.add(new Loop(kw.equals("break")));
+          }
+          case "define", "template", "block" ->
               throw error("{{" + kw + "}} is not supported");
           default -> out.add(new Action(new PipeParser(lx, this).pipeline(true)));
         }
@@ -238,7 +251,12 @@ final class GoTemplate {
     }
 
     private Node controlBody(String kw, Pipeline p) {
+      int outerRanges = rangeDepth;
+      if (kw.equals("range")) {
+        rangeDepth++;
+      }
       List<Node> then = parseList(false);
+      rangeDepth = outerRanges;
       List<Node> otherwise = List.of();
       if (terminator.equals("else")) {
         otherwise = parseList(false);
@@ -688,7 +706,31 @@ final class GoTemplate {
           truncate(mark);
         } else if (n instanceof Range r) {
           range(r, dot, out);
+        } else if (n instanceof Loop l) {
+          throw l.exit() ? BREAK : CONTINUE;
         }
+      }
+    }
+
+    /** Unwinds to the innermost range for {@code {{break}}} / {@code {{continue}}}. */
+    private static final class LoopSignal extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      LoopSignal() {
+        super(null, null, false, false);
+      }
+    }
+
+    private static final LoopSignal BREAK = new LoopSignal();
+    private static final LoopSignal CONTINUE = new LoopSignal();
+
+    /** Runs one iteration of a range body; false when it ended with {@code {{break}}}. */
+    private boolean iteration(Range r, @Nullable Object dot, StringBuilder out) {
+      try {
+        run(r.body(), dot, out);
+        return true;
+      } catch (LoopSignal s) {
+        return s == CONTINUE;
       }
     }
 
@@ -703,24 +745,33 @@ final class GoTemplate {
           step();
           any = true;
           bindRange(decls, (long) i, list.get(i));
-          run(r.body(), list.get(i), out);
+          boolean more = iteration(r, list.get(i), out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
           step();
           any = true;
           bindRange(decls, e.getKey(), e.getValue());
-          run(r.body(), e.getValue(), out);
+          boolean more = iteration(r, e.getValue(), out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v instanceof Long n) {
         for (long i = 0; i < n; i++) {
           step();
           any = true;
           bindRange(decls, i, i);
-          run(r.body(), i, out);
+          boolean more = iteration(r, i, out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v != null && v != GoValues.NO_VALUE) {
         throw error("range can't iterate over " + GoValues.describe(v));

@@ -165,6 +165,21 @@ class TemplateRendererTest {
     assertThat(go.render("{{ splitList \"\" \"abc\" | join \",\" }}", nested)).isEqualTo("a,b,c");
   }
 
+  /** Go 1.18's break and continue inside range; elsewhere a parse error. */
+  @Test
+  void go_breakAndContinueInRange() {
+    JsonObject p = obj(Map.of("l", List.of("a", "b", "c", "d")));
+    assertThat(go.render("{{ range .l }}{{ if eq . \"b\" }}{{ continue }}{{ end }}"
+        + "{{ if eq . \"d\" }}{{ break }}{{ end }}{{ . }}{{ end }}", p)).isEqualTo("ac");
+    assertThat(go.render("{{ range $i, $x := .l }}{{ range $.l }}{{ break }}{{ end }}{{ $x }}"
+        + "{{ end }}", p)).isEqualTo("abcd");
+    assertThatThrownBy(() -> go.render("{{ if true }}{{ break }}{{ end }}", p))
+        .isInstanceOf(TemplateException.class).hasMessageContaining("{{break}} outside {{range}}");
+    assertThatThrownBy(() -> go.render("{{ range .l }}{{ else }}{{ continue }}{{ end }}", p))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("{{continue}} outside {{range}}");
+  }
+
   /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
