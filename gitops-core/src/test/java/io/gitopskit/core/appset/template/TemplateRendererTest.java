@@ -62,8 +62,9 @@ class TemplateRendererTest {
     assertThat(go.render("{{ .labels | toYaml }}", nested)).isEqualTo("env: prod\ntier: web");
     assertThat(go.render("{{ (index .path.segments 1) | upper }}", nested)).isEqualTo("APP_1");
     // (x).f chains a field; (x) .f is a second operand
-    assertThat(go.render("{{ (.labels).env }}|{{ if and (eq .name \"Prod-West\") .enabled }}y{{ end }}",
-        nested)).isEqualTo("prod|y");
+    assertThat(go.render(
+        "{{ (.labels).env }}|{{ if and (eq .name \"Prod-West\") .enabled }}y{{ end }}", nested))
+        .isEqualTo("prod|y");
   }
 
   /** Argo CD decodes parameters with encoding/json: every number is a float64 printed by %v. */
@@ -155,12 +156,13 @@ class TemplateRendererTest {
         .isEqualTo("{\"a\":\"<b>&\"}|\"\\u003c\\u0026\\u003e\"");
   }
 
-  /** Go's string literal escapes; Go's unicode.IsSpace in trim/nospace; splitList "" by character. */
+  /** Go's string escapes; unicode.IsSpace in trim/nospace; splitList "" per character. */
   @Test
   void go_escapesSpacesAndSplitLikeGo() {
     assertThat(go.render("{{ \"\\x41\\101\\U0001F600\\a\\v\\f\\b\" }}", nested))
         .isEqualTo("AA\uD83D\uDE00\u0007\u000b\f\b");
-    assertThat(go.render("[{{ trim \"\u00a0x\u0085\u3000\" }}|{{ nospace \"a\u00a0b c\" }}]", nested))
+    assertThat(go.render(
+        "[{{ trim \"\u00a0x\u0085\u3000\" }}|{{ nospace \"a\u00a0b c\" }}]", nested))
         .isEqualTo("[x|abc]");
     assertThat(go.render("{{ splitList \"\" \"abc\" | join \",\" }}", nested)).isEqualTo("a,b,c");
   }
@@ -180,7 +182,7 @@ class TemplateRendererTest {
         .hasMessageContaining("{{continue}} outside {{range}}");
   }
 
-  /** Sprig's title is Go's strings.Title: only non-alphanumeric ASCII (not '_') and spaces separate words. */
+  /** Sprig's title is strings.Title: non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
     assertThat(go.render("{{ title \"foo_bar.baz-qux x\" }}", nested))
