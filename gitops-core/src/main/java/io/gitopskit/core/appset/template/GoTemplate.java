@@ -177,7 +177,17 @@ final class GoTemplate {
         if (!text.isEmpty()) {
           out.add(new Text(text));
         }
-        int close = findClose(start);
+        int close;
+        if (src.startsWith("/*", start)) {
+          // a comment ends at the first */, whatever quotes it holds
+          int endComment = src.indexOf("*/", start + 2);
+          close = endComment < 0 ? -1 : src.indexOf("}}", endComment + 2);
+          if (close < 0) {
+            throw error("unclosed comment");
+          }
+        } else {
+          close = findClose(start);
+        }
         int end = close;
         boolean trimRight = close - 2 >= start && src.charAt(close - 1) == '-'
             && isSpace(src.charAt(close - 2));

@@ -90,6 +90,9 @@ class TemplateRendererTest {
     assertThat(go.render("{{ $n := .name }}{{ $n }}/{{ $.replicas }}", nested))
         .isEqualTo("Prod-West/3");
     assertThat(go.render("a  {{- /* comment */ -}}  b", nested)).isEqualTo("ab");
+    // a comment ends at the first */ whatever quotes it holds
+    assertThat(go.render("a{{/* say \"hi or `x }} */}}b {{- /* c */ -}} c", nested))
+        .isEqualTo("abc");
     // Go trims only space, tab, CR and LF
     assertThat(go.render("a\u000c\u3000 {{- 1 -}} \n\t\u00a0b", nested))
         .isEqualTo("a\u000c\u30001\u00a0b");
