@@ -529,8 +529,7 @@ final class GoFunctions {
             return Regexes.findFirst(p, str(a.get(1)));
           }
           need(name, a, 3, 3);
-          String repl = str(a.get(2)).replace("\\", "\\\\")
-              .replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
+          String repl = javaReplacement(str(a.get(2)), p);
           String out = Regexes.replaceAll(p, str(a.get(1)), repl);
           checkLength(out.length());
           return out;
@@ -567,6 +566,56 @@ final class GoFunctions {
       default:
         throw new TemplateException("function \"" + name + "\" not defined");
     }
+  }
+
+  /**
+   * Go's regexp.Expand template as a Java replacement: {@code $$} is a dollar; {@code $name}
+   * (the longest run of letters, digits and '_') or {@code ${name}} is a group, empty when the
+   * expression has no such group; a {@code $} starting no valid name is literal.
+   */
+  private static String javaReplacement(String template, Pattern p) {
+    int groups = p.matcher("").groupCount();
+    StringBuilder out = new StringBuilder(template.length() + 8);
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c != '$') {
+        if (c == '\\' || Character.isDigit(c)) {
+          out.append('\\');
+        }
+        out.append(c);
+        i++;
+        continue;
+      }
+      if (i + 1 < template.length() && template.charAt(i + 1) == '$') {
+        out.append("\\$");
+        i += 2;
+        continue;
+      }
+      boolean brace = i + 1 < template.length() && template.charAt(i + 1) == '{';
+      int from = i + (brace ? 2 : 1);
+      int to = from;
+      while (to < template.length() && (Character.isLetterOrDigit(template.charAt(to))
+          || template.charAt(to) == '_') && template.charAt(to) < 0x80) {
+        to++;
+      }
+      String name = template.substring(from, to);
+      if (name.isEmpty() || (brace && (to >= template.length() || template.charAt(to) != '}'))) {
+        out.append("\\$");
+        i++;
+        continue;
+      }
+      i = brace ? to + 1 : to;
+      if (name.chars().allMatch(Character::isDigit)) {
+        boolean valid = name.length() < 9 && (name.length() == 1 || name.charAt(0) != '0');
+        if (valid && Integer.parseInt(name) <= groups) {
+          out.append('$').append(Integer.parseInt(name));
+        }
+      } else if (p.pattern().contains("(?<" + name + ">")) {
+        out.append("${").append(name).append('}');
+      }
+    }
+    return out.toString();
   }
 
   /** Go's unicode.IsSpace (all such characters are in the BMP). */

@@ -185,6 +185,18 @@ class TemplateRendererTest {
         .hasMessageContaining("{{continue}} outside {{range}}");
   }
 
+  /** regexReplaceAll expands the replacement as Go's regexp.Expand: $name takes the longest name. */
+  @Test
+  void go_regexReplaceAll_expandsLikeGo() {
+    assertThat(go.render("{{ regexReplaceAll \"a(b)\" \"abab\" \"${1}x\" }}|"
+        + "{{ regexReplaceAll \"a(b)\" \"ab\" \"[$1x]\" }}|"
+        + "{{ regexReplaceAll \"a(b)\" \"ab\" \"$$1\\\\$1.$2\" }}|"
+        + "{{ regexReplaceAll \"(?<n>b)\" \"ab\" \"<${n}0>\" }}", nested))
+        .isEqualTo("bxbx|[]|$1\\b.|a<b0>");
+    // a group the expression does not have expands to nothing, as in Go (not an error)
+    assertThat(go.render("{{ regexReplaceAll \"w\" \"awe\" \"$9\" }}", nested)).isEqualTo("ae");
+  }
+
   /** Sprig's title is strings.Title: non-alphanumeric ASCII (not '_') and spaces separate words. */
   @Test
   void go_title_separatesWordsLikeGo() {
