@@ -42,7 +42,8 @@ final class GoFunctions {
       "hasKey", "keys", "first", "last", "toString", "int", "int64", "atoi", "float64", "add",
       "sub", "mul", "div", "mod", "toJson", "mustToJson", "toPrettyJson", "toRawJson", "fromJson",
       "b64enc", "b64dec", "sha256sum", "regexMatch", "regexReplaceAll", "regexFind", "kindIs",
-      "toStrings", "uniq", "indent", "nindent", "cat", "lookup",
+      "toStrings", "uniq", "indent", "nindent", "cat", "lookup", "sortAlpha", "has", "dig",
+      "add1", "max", "min",
       // Argo CD
       "normalize", "slugify", "toYaml", "fromYaml", "fromYamlArray");
 
@@ -109,8 +110,17 @@ final class GoFunctions {
         throw new TemplateException("can't slice " + GoValues.describe(v));
       }
       case "print":
-      case "cat":
-        return sprint(a, name.equals("cat"));
+        return sprint(a, false);
+      case "cat": {
+        // Sprig's cat drops nil arguments
+        List<Object> present = new ArrayList<>();
+        for (Object o : a) {
+          if (o != null && o != GoValues.NO_VALUE) {
+            present.add(o);
+          }
+        }
+        return sprint(present, true);
+      }
       case "println":
         return sprint(a, true) + "\n";
       case "printf":
@@ -169,9 +179,19 @@ final class GoFunctions {
       case "title":
         need(name, a, 1, 1);
         return title(str(a.get(0)));
-      case "trim":
+      case "trim": {
         need(name, a, 1, 1);
-        return str(a.get(0)).strip();
+        String s = str(a.get(0));
+        int i = 0;
+        int j = s.length();
+        while (i < j && isGoSpace(s.charAt(i))) {
+          i++;
+        }
+        while (j > i && isGoSpace(s.charAt(j - 1))) {
+          j--;
+        }
+        return s.substring(i, j);
+      }
       case "trimAll": {
         need(name, a, 2, 2);
         String cut = str(a.get(0));
@@ -256,7 +276,9 @@ final class GoFunctions {
       }
       case "nospace":
         need(name, a, 1, 1);
-        return str(a.get(0)).replaceAll("\\s", "");
+        return str(a.get(0)).chars().filter(c -> !isGoSpace((char) c))
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
       case "quote":
       case "squote": {
         List<String> parts = new ArrayList<>();
@@ -287,23 +309,30 @@ final class GoFunctions {
         String sep = str(a.get(0));
         StringBuilder b = new StringBuilder();
         boolean first = true;
-        for (Object o : list(a.get(1))) {
+        for (Object o : strslice(a.get(1))) {
           if (!first) {
             b.append(sep);
           }
           first = false;
-          b.append(o == null ? "" : str(o));
+          b.append(str(o));
           checkLength(b.length());
         }
         return b.toString();
       }
-      case "splitList":
+      case "splitList": {
         need(name, a, 2, 2);
-        return List.of(str(a.get(1)).split(Pattern.quote(str(a.get(0))), -1));
+        String sep = str(a.get(0));
+        String s = str(a.get(1));
+        if (sep.isEmpty()) {
+          // Go's strings.Split with an empty separator: one item per character
+          return s.codePoints().mapToObj(Character::toString).toList();
+        }
+        return List.of(s.split(Pattern.quote(sep), -1));
+      }
       case "toStrings": {
         need(name, a, 1, 1);
         List<Object> out = new ArrayList<>();
-        for (Object o : list(a.get(0))) {
+        for (Object o : strslice(a.get(0))) {
           out.add(str(o));
         }
         return Collections.unmodifiableList(out);
@@ -316,6 +345,55 @@ final class GoFunctions {
           out.add(o == GoValues.NO_VALUE ? null : o);
         }
         return Collections.unmodifiableList(new ArrayList<>(out));
+      }
+      case "sortAlpha": {
+        need(name, a, 1, 1);
+        if (!(a.get(0) instanceof List<?>)) {
+          return List.of(str(a.get(0)));
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : strslice(a.get(0))) {
+          out.add(str(o));
+        }
+        Collections.sort(out);
+        return Collections.unmodifiableList(out);
+      }
+      case "has": {
+        need(name, a, 2, 2);
+        if (!(a.get(1) instanceof List<?> l)) {
+          return false;
+        }
+        Object needle = a.get(0) == GoValues.NO_VALUE ? null : a.get(0);
+        return l.stream().anyMatch(x -> java.util.Objects.equals(x, needle));
+      }
+      case "dig": {
+        // dig key... default dict
+        need(name, a, 3, -1);
+        Object v = a.get(a.size() - 1);
+        for (int i = 0; i < a.size() - 2; i++) {
+          if (!(v instanceof Map<?, ?> m)) {
+            throw new TemplateException("dig: expected a map, got " + GoValues.describe(v));
+          }
+          String key = str(a.get(i));
+          if (!m.containsKey(key)) {
+            return a.get(a.size() - 2);
+          }
+          v = m.get(key);
+        }
+        return v;
+      }
+      case "add1":
+        need(name, a, 1, 1);
+        return toLongLenient(a.get(0)) + 1;
+      case "max":
+      case "min": {
+        need(name, a, 1, -1);
+        long acc = toLongLenient(a.get(0));
+        for (Object o : a.subList(1, a.size())) {
+          long x = toLongLenient(o);
+          acc = name.equals("max") ? Math.max(acc, x) : Math.min(acc, x);
+        }
+        return acc;
       }
       case "list":
         return Collections.unmodifiableList(new ArrayList<>(a));
@@ -354,7 +432,8 @@ final class GoFunctions {
       }
       case "toString":
         need(name, a, 1, 1);
-        return str(a.get(0));
+        // Sprig's strval formats nil with %v
+        return a.get(0) == null || a.get(0) == GoValues.NO_VALUE ? "<nil>" : str(a.get(0));
       case "int":
       case "int64":
       case "atoi":
@@ -394,7 +473,7 @@ final class GoFunctions {
           throw tooLong();
         }
         StringBuilder b = new StringBuilder();
-        GoValues.writeJson(a.get(0), b, pretty ? "  " : null, 0);
+        GoValues.writeJson(a.get(0), b, pretty ? "  " : null, 0, !name.equals("toRawJson"));
         checkLength(b.length());
         return b.toString();
       }
@@ -450,8 +529,7 @@ final class GoFunctions {
             return Regexes.findFirst(p, str(a.get(1)));
           }
           need(name, a, 3, 3);
-          String repl = str(a.get(2)).replace("\\", "\\\\")
-              .replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
+          String repl = javaReplacement(str(a.get(2)), p);
           String out = Regexes.replaceAll(p, str(a.get(1)), repl);
           checkLength(out.length());
           return out;
@@ -488,6 +566,61 @@ final class GoFunctions {
       default:
         throw new TemplateException("function \"" + name + "\" not defined");
     }
+  }
+
+  /**
+   * Go's regexp.Expand template as a Java replacement: {@code $$} is a dollar; {@code $name}
+   * (the longest run of letters, digits and '_') or {@code ${name}} is a group, empty when the
+   * expression has no such group; a {@code $} starting no valid name is literal.
+   */
+  private static String javaReplacement(String template, Pattern p) {
+    int groups = p.matcher("").groupCount();
+    StringBuilder out = new StringBuilder(template.length() + 8);
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c != '$') {
+        if (c == '\\' || Character.isDigit(c)) {
+          out.append('\\');
+        }
+        out.append(c);
+        i++;
+        continue;
+      }
+      if (i + 1 < template.length() && template.charAt(i + 1) == '$') {
+        out.append("\\$");
+        i += 2;
+        continue;
+      }
+      boolean brace = i + 1 < template.length() && template.charAt(i + 1) == '{';
+      int from = i + (brace ? 2 : 1);
+      int to = from;
+      while (to < template.length() && (Character.isLetterOrDigit(template.charAt(to))
+          || template.charAt(to) == '_') && template.charAt(to) < 0x80) {
+        to++;
+      }
+      String name = template.substring(from, to);
+      if (name.isEmpty() || (brace && (to >= template.length() || template.charAt(to) != '}'))) {
+        out.append("\\$");
+        i++;
+        continue;
+      }
+      i = brace ? to + 1 : to;
+      if (name.chars().allMatch(Character::isDigit)) {
+        boolean valid = name.length() < 9 && (name.length() == 1 || name.charAt(0) != '0');
+        if (valid && Integer.parseInt(name) <= groups) {
+          out.append('$').append(Integer.parseInt(name));
+        }
+      } else if (p.pattern().contains("(?<" + name + ">")) {
+        out.append("${").append(name).append('}');
+      }
+    }
+    return out.toString();
+  }
+
+  /** Go's unicode.IsSpace (all such characters are in the BMP). */
+  private static boolean isGoSpace(char c) {
+    return (c >= '\t' && c <= '\r') || c == 0x85 || Character.isSpaceChar(c);
   }
 
   private static void need(String name, List<Object> a, int min, int max) {
@@ -587,6 +720,17 @@ final class GoFunctions {
     throw new TemplateException("expected a list, got " + GoValues.describe(o));
   }
 
+  /** Sprig's strslice: a list without its nils, nil as empty, any other value as one item. */
+  private static List<?> strslice(@Nullable Object o) {
+    if (o instanceof List<?> l) {
+      return l.stream().filter(x -> x != null && x != GoValues.NO_VALUE).toList();
+    }
+    if (o == null || o == GoValues.NO_VALUE) {
+      return List.of();
+    }
+    return List.of(o);
+  }
+
   private static Map<?, ?> map(@Nullable Object o) {
     if (o instanceof Map<?, ?> m) {
       return m;
@@ -668,7 +812,10 @@ final class GoFunctions {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       b.append(start ? Character.toTitleCase(c) : c);
-      start = Character.isWhitespace(c) || c == '-' || c == '_';
+      // Go's strings.Title: ASCII other than letters, digits and '_' separates words, as do
+      // Unicode spaces; other letters and marks do not
+      start = c < 0x80 ? !(Character.isLetterOrDigit(c) || c == '_')
+          : Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
     return b.toString();
   }

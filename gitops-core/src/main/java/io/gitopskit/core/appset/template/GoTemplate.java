@@ -86,6 +86,9 @@ final class GoTemplate {
 
   record Range(Pipeline over, List<Node> body, List<Node> otherwise) implements Node {}
 
+  /** {@code {{break}}} (or {@code {{continue}}} when {@code !exit}) inside a range body. */
+  record Loop(boolean exit) implements Node {}
+
   /** {@code $a, $b := cmd | cmd}; {@code assign} is {@code =} rather than {@code :=}. */
   record Pipeline(List<String> decls, boolean assign, List<Command> commands) {}
 
@@ -122,6 +125,8 @@ final class GoTemplate {
     private int actionStart;
     /** Open control blocks and parentheses. */
     private int depth;
+    /** Range bodies being parsed (break and continue are allowed only inside one). */
+    private int rangeDepth;
 
     Parser(String src) {
       this.src = src;
@@ -164,7 +169,7 @@ final class GoTemplate {
         int start = open + 2;
         actionStart = open;
         boolean trimLeft = start + 1 < src.length() && src.charAt(start) == '-'
-            && Character.isWhitespace(src.charAt(start + 1));
+            && isSpace(src.charAt(start + 1));
         if (trimLeft) {
           text = stripTrailing(text);
           start += 2;
@@ -172,10 +177,20 @@ final class GoTemplate {
         if (!text.isEmpty()) {
           out.add(new Text(text));
         }
-        int close = findClose(start);
+        int close;
+        if (src.startsWith("/*", start)) {
+          // a comment ends at the first */, whatever quotes it holds
+          int endComment = src.indexOf("*/", start + 2);
+          close = endComment < 0 ? -1 : src.indexOf("}}", endComment + 2);
+          if (close < 0) {
+            throw error("unclosed comment");
+          }
+        } else {
+          close = findClose(start);
+        }
         int end = close;
         boolean trimRight = close - 2 >= start && src.charAt(close - 1) == '-'
-            && Character.isWhitespace(src.charAt(close - 2));
+            && isSpace(src.charAt(close - 2));
         if (trimRight) {
           end = close - 1;
         }
@@ -221,7 +236,15 @@ final class GoTemplate {
             terminator = "end";
             return out;
           }
-          case "define", "template", "block", "break", "continue" ->
+          case "break", "continue" -> {
+            lx.next();
+            if (rangeDepth == 0 || !lx.atEnd()) {
+              throw error(rangeDepth == 0 ? "{{" + kw + "}} outside {{range}}"
+                  : "unexpected operand after {{" + kw + "}}");
+            }
+            out.add(new Loop(kw.equals("break")));
+          }
+          case "define", "template", "block" ->
               throw error("{{" + kw + "}} is not supported");
           default -> out.add(new Action(new PipeParser(lx, this).pipeline(true)));
         }
@@ -238,7 +261,12 @@ final class GoTemplate {
     }
 
     private Node controlBody(String kw, Pipeline p) {
+      int outerRanges = rangeDepth;
+      if (kw.equals("range")) {
+        rangeDepth++;
+      }
       List<Node> then = parseList(false);
+      rangeDepth = outerRanges;
       List<Node> otherwise = List.of();
       if (terminator.equals("else")) {
         otherwise = parseList(false);
@@ -280,7 +308,7 @@ final class GoTemplate {
 
     private static String stripLeading(String s) {
       int i = 0;
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      while (i < s.length() && isSpace(s.charAt(i))) {
         i++;
       }
       return s.substring(i);
@@ -288,10 +316,15 @@ final class GoTemplate {
 
     private static String stripTrailing(String s) {
       int i = s.length();
-      while (i > 0 && Character.isWhitespace(s.charAt(i - 1))) {
+      while (i > 0 && isSpace(s.charAt(i - 1))) {
         i--;
       }
       return s.substring(0, i);
+    }
+
+    /** Go's template space: trim markers remove only space, tab, CR and LF. */
+    private static boolean isSpace(char c) {
+      return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
   }
 
@@ -302,12 +335,15 @@ final class GoTemplate {
     record Token(Kind kind, String text, @Nullable Object value) {}
 
     private final List<Token> tokens = new ArrayList<>();
+    /** Per token: whether whitespace precedes it ({@code (x).f} is a chain, {@code (x) .f} not). */
+    private final List<Boolean> spaced = new ArrayList<>();
     private int at;
 
     Lexer(String s, Parser p) {
       int i = 0;
       while (i < s.length()) {
         char c = s.charAt(i);
+        int tokenStart = i;
         if (Character.isWhitespace(c)) {
           i++;
         } else if (c == '|') {
@@ -348,20 +384,18 @@ final class GoTemplate {
                 case '\\' -> b.append('\\');
                 case '"' -> b.append('"');
                 case '\'' -> b.append('\'');
-                case 'u' -> {
-                  if (j + 4 >= s.length()) {
-                    throw p.error("bad \\u escape");
-                  }
-                  int code = 0;
-                  for (int k = j + 1; k <= j + 4; k++) {
-                    int digit = Character.digit(s.charAt(k), 16);
-                    if (digit < 0) {
-                      throw p.error("bad \\u escape");
-                    }
-                    code = code * 16 + digit;
-                  }
-                  b.append((char) code);
-                  j += 4;
+                case 'a' -> b.append('\u0007');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'v' -> b.append('\u000b');
+                case 'u', 'U', 'x' -> {
+                  int digits = e == 'u' ? 4 : e == 'U' ? 8 : 2;
+                  b.appendCodePoint(digits(s, j + 1, digits, 16, p));
+                  j += digits;
+                }
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                  b.append((char) digits(s, j, 3, 8, p));
+                  j += 2;
                 }
                 default -> throw p.error("unknown escape \\" + e);
               }
@@ -429,8 +463,31 @@ final class GoTemplate {
         } else {
           throw p.error("unexpected \"" + c + "\" in action");
         }
+        if (spaced.size() < tokens.size()) {
+          spaced.add(tokenStart > 0 && Character.isWhitespace(s.charAt(tokenStart - 1)));
+        }
       }
       tokens.add(new Token(Kind.END, "", null));
+      spaced.add(true);
+    }
+
+    /** {@code count} digits in {@code radix} at {@code from}, as one escaped code point. */
+    private static int digits(String s, int from, int count, int radix, Parser p) {
+      if (from + count > s.length()) {
+        throw p.error("bad escape in quoted string");
+      }
+      long code = 0;
+      for (int k = from; k < from + count; k++) {
+        int digit = Character.digit(s.charAt(k), radix);
+        if (digit < 0 || s.charAt(k) > 0x7f) {
+          throw p.error("bad escape in quoted string");
+        }
+        code = code * radix + digit;
+      }
+      if (code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
+        throw p.error("bad escape in quoted string");
+      }
+      return (int) code;
     }
 
     private static boolean isIdent(char c) {
@@ -461,6 +518,11 @@ final class GoTemplate {
         at++;
       }
       return t;
+    }
+
+    /** Whether whitespace precedes the next token. */
+    boolean peekSpaced() {
+      return spaced.get(at);
     }
 
     boolean atEnd() {
@@ -555,7 +617,8 @@ final class GoTemplate {
           p.leave();
           lx.next();
           List<String> fields = List.of();
-          if (lx.peek().kind() == Lexer.Kind.FIELD && lx.peek().text().length() > 1) {
+          if (lx.peek().kind() == Lexer.Kind.FIELD && lx.peek().text().length() > 1
+              && !lx.peekSpaced()) {
             fields = splitFields(lx.next().text().substring(1));
           }
           return new Sub(inner, fields);
@@ -633,7 +696,8 @@ final class GoTemplate {
             if (GoValues.printedSizeExceeds(v, MAX_CHARS - out.length())) {
               throw error("output longer than " + MAX_CHARS + " characters");
             }
-            GoValues.print(v, out);
+            // Go turns a nil interface ending a pipeline into an invalid value: <no value>
+            GoValues.print(v == null ? GoValues.NO_VALUE : v, out);
             checkOutput(out);
           }
         } else if (n instanceof If i) {
@@ -652,7 +716,31 @@ final class GoTemplate {
           truncate(mark);
         } else if (n instanceof Range r) {
           range(r, dot, out);
+        } else if (n instanceof Loop l) {
+          throw l.exit() ? BREAK : CONTINUE;
         }
+      }
+    }
+
+    /** Unwinds to the innermost range for {@code {{break}}} / {@code {{continue}}}. */
+    private static final class LoopSignal extends RuntimeException {
+      private static final long serialVersionUID = 1L;
+
+      LoopSignal() {
+        super(null, null, false, false);
+      }
+    }
+
+    private static final LoopSignal BREAK = new LoopSignal();
+    private static final LoopSignal CONTINUE = new LoopSignal();
+
+    /** Runs one iteration of a range body; false when it ended with {@code {{break}}}. */
+    private boolean iteration(Range r, @Nullable Object dot, StringBuilder out) {
+      try {
+        run(r.body(), dot, out);
+        return true;
+      } catch (LoopSignal s) {
+        return s == CONTINUE;
       }
     }
 
@@ -667,24 +755,33 @@ final class GoTemplate {
           step();
           any = true;
           bindRange(decls, (long) i, list.get(i));
-          run(r.body(), list.get(i), out);
+          boolean more = iteration(r, list.get(i), out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v instanceof Map<?, ?> map) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
           step();
           any = true;
           bindRange(decls, e.getKey(), e.getValue());
-          run(r.body(), e.getValue(), out);
+          boolean more = iteration(r, e.getValue(), out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v instanceof Long n) {
         for (long i = 0; i < n; i++) {
           step();
           any = true;
           bindRange(decls, i, i);
-          run(r.body(), i, out);
+          boolean more = iteration(r, i, out);
           truncate(mark);
+          if (!more) {
+            break;
+          }
         }
       } else if (v != null && v != GoValues.NO_VALUE) {
         throw error("range can't iterate over " + GoValues.describe(v));
@@ -741,14 +838,17 @@ final class GoTemplate {
     private @Nullable Object command(Command c, @Nullable Object dot, boolean piped,
         @Nullable Object pipedValue) {
       Arg first = c.args().get(0);
+      if (first instanceof Func f && (f.name().equals("and") || f.name().equals("or"))) {
+        return andOr(f.name(), c, dot, piped, pipedValue);
+      }
       if (first instanceof Func f) {
         step();
         List<Object> args = new ArrayList<>(c.args().size());
         for (int i = 1; i < c.args().size(); i++) {
-          args.add(arg(c.args().get(i), dot));
+          args.add(nilIfMissing(arg(c.args().get(i), dot)));
         }
         if (piped) {
-          args.add(pipedValue);
+          args.add(nilIfMissing(pipedValue));
         }
         Object result;
         try {
@@ -771,6 +871,33 @@ final class GoTemplate {
         throw error("can't give argument to non-function " + describe(first));
       }
       return arg(first, dot);
+    }
+
+    /**
+     * Go's {@code and} and {@code or} (since Go 1.18): arguments are evaluated left to right
+     * only until one decides the result, which is returned; else the last (the piped value, if
+     * any).
+     */
+    private @Nullable Object andOr(String name, Command c, @Nullable Object dot, boolean piped,
+        @Nullable Object pipedValue) {
+      step();
+      if (c.args().size() < 2 && !piped) {
+        throw error("error calling " + name + ": wrong number of args for " + name + ": got 0");
+      }
+      boolean or = name.equals("or");
+      Object v = null;
+      for (int i = 1; i < c.args().size(); i++) {
+        v = nilIfMissing(arg(c.args().get(i), dot));
+        if (GoValues.truth(v) == or) {
+          return v;
+        }
+      }
+      return piped ? nilIfMissing(pipedValue) : v;
+    }
+
+    /** Go passes a missing key (a zero interface value) to a function as nil. */
+    private static @Nullable Object nilIfMissing(@Nullable Object v) {
+      return v == GoValues.NO_VALUE ? null : v;
     }
 
     private @Nullable Object arg(Arg a, @Nullable Object dot) {

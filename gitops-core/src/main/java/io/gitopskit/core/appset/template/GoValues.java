@@ -225,13 +225,21 @@ final class GoValues {
     return GoNumbers.format(d);
   }
 
-  /** Go's {@code json.Marshal} of a runtime value (sorted keys, HTML-safe escapes). */
+  /**
+   * Go's {@code json.Marshal} of a runtime value (sorted keys, HTML-safe escapes), or with
+   * {@code html} false an encoder with {@code SetEscapeHTML(false)} (Sprig's toRawJson).
+   */
   static void writeJson(@Nullable Object v, StringBuilder out, @Nullable String indent,
       int level) {
+    writeJson(v, out, indent, level, true);
+  }
+
+  static void writeJson(@Nullable Object v, StringBuilder out, @Nullable String indent,
+      int level, boolean html) {
     if (v == null || v == NO_VALUE) {
       out.append("null");
     } else if (v instanceof String s) {
-      Escapes.quote(s, out, true);
+      Escapes.quote(s, out, html);
     } else if (v instanceof Double d) {
       out.append(GoNumbers.json(d));
     } else if (v instanceof Map<?, ?> m) {
@@ -247,9 +255,9 @@ final class GoValues {
         }
         first = false;
         newline(out, indent, level + 1);
-        Escapes.quote(String.valueOf(e.getKey()), out, true);
+        Escapes.quote(String.valueOf(e.getKey()), out, html);
         out.append(indent == null ? ":" : ": ");
-        writeJson(e.getValue(), out, indent, level + 1);
+        writeJson(e.getValue(), out, indent, level + 1, html);
       }
       newline(out, indent, level);
       out.append('}');
@@ -264,7 +272,7 @@ final class GoValues {
           out.append(',');
         }
         newline(out, indent, level + 1);
-        writeJson(l.get(i), out, indent, level + 1);
+        writeJson(l.get(i), out, indent, level + 1, html);
       }
       newline(out, indent, level);
       out.append(']');

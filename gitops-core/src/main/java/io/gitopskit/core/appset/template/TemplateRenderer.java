@@ -229,11 +229,11 @@ public final class TemplateRenderer {
   public static String normalize(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(lower.length());
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
+    // per code point, as Go's regexp replaces one rune (not one UTF-16 unit) per character
+    lower.codePoints().forEach(c -> {
       boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-      b.append(ok ? c : '-');
-    }
+      b.append(ok ? (char) c : '-');
+    });
     String s = b.length() > 253 ? b.substring(0, 253) : b.toString();
     int i = 0;
     int j = s.length();

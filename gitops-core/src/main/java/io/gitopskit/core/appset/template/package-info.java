@@ -6,8 +6,9 @@
  *       the string parameter {@code key}; a missing or non-string key stays literal.
  *   <li>Go-template mode ({@code goTemplate: true}) runs a hand-written subset of Go's {@code
  *       text/template}: field chains ({@code .path.basename}, {@code $.x}), variables, pipelines,
- *       parenthesised calls, {@code if}/{@code else if}/{@code else}, {@code range}, {@code
- *       with}, trim markers and comments, plus the functions ApplicationSets use in practice
+ *       parenthesised calls, {@code if}/{@code else if}/{@code else}, {@code range} (with
+ *       {@code break}/{@code continue}), {@code with}, trim markers and comments, plus the
+ *       functions ApplicationSets use in practice
  *       (Go built-ins such as {@code index}, {@code printf}, {@code eq}, {@code and}; Sprig's
  *       {@code default}, {@code lower}, {@code upper}, {@code replace}, {@code trunc}, {@code
  *       quote}, {@code toJson}, {@code toYaml} and more; Argo CD's {@code normalize} and {@code

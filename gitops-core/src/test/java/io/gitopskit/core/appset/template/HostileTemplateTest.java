@@ -158,7 +158,6 @@ class HostileTemplateTest {
       "{{ index .name 99 }}",
       "{{ repeat -1 .name }}",
       "{{ indent -2 .name }}",
-      "{{ regexReplaceAll \"w\" .name \"$9\" }}",
       "{{ \"\\uZZZZ\" }}",
       "{{ 0x }}",
   })
