@@ -3,7 +3,6 @@ package io.gitopskit.core.app;
 import static io.gitopskit.core.internal.JsonFields.putIfNotNull;
 import static io.gitopskit.core.internal.JsonFields.putIfSet;
 import static io.gitopskit.core.internal.JsonFields.putIfTrue;
-import static io.gitopskit.core.internal.JsonFields.stringMap;
 
 import io.gitopskit.core.diff.ignore.IgnoreRule;
 import io.gitopskit.core.internal.ArgoDocuments;
@@ -593,12 +592,8 @@ public final class ApplicationYaml {
     ManagedNamespaceMetadata m = p.managedNamespaceMetadata();
     if (m != null) {
       JsonObject.Builder mb = JsonObject.builder();
-      if (!m.labels().isEmpty()) {
-        mb.put("labels", stringMap(m.labels()));
-      }
-      if (!m.annotations().isEmpty()) {
-        mb.put("annotations", stringMap(m.annotations()));
-      }
+      putIfSet(mb, "labels", m.labels());
+      putIfSet(mb, "annotations", m.annotations());
       b.put("managedNamespaceMetadata", mb.build());
     }
     return b.build();

@@ -150,20 +150,6 @@ public final class ArgoDocuments {
   }
 
   /**
-   * {@code apiVersion kind name}, from what is present.
-   *
-   * @param o the object
-   * @return the description, possibly empty
-   */
-  public static String describe(JsonObject o) {
-    List<String> parts = new ArrayList<>();
-    o.getString("apiVersion").ifPresent(parts::add);
-    o.getString("kind").ifPresent(parts::add);
-    o.getObject("metadata").flatMap(m -> m.getString("name")).ifPresent(parts::add);
-    return String.join(" ", parts);
-  }
-
-  /**
    * Runs a constructor, turning its {@link IllegalArgumentException} into an error at the
    * reader's path.
    *

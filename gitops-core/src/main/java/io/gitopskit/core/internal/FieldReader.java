@@ -263,16 +263,6 @@ public final class FieldReader {
   }
 
   /**
-   * A list of strings that keeps the difference between absent (null) and empty.
-   *
-   * @param key the field
-   * @return the strings, or null when absent
-   */
-  public @Nullable List<String> optionalStrings(String key) {
-    return has(key) ? strings(key) : null;
-  }
-
-  /**
    * A map of strings (labels, annotations); empty when absent.
    *
    * @param key the field

@@ -44,12 +44,18 @@ public final class ProjectPolicy {
   private final String controlPlaneNamespace;
   private final @Nullable List<ProjectCluster> clusters;
   private final Clock clock;
+  /** {@code spec.sourceRepos} normalized as {@link #evaluateSource} compares them. */
+  private final List<String> sourceRepoPatterns;
 
   private ProjectPolicy(Builder b) {
     this.project = b.project;
     this.controlPlaneNamespace = b.controlPlaneNamespace;
     this.clusters = b.clusters == null ? null : List.copyOf(b.clusters);
     this.clock = b.clock;
+    this.sourceRepoPatterns = project.sourceRepos().stream()
+        .map(raw -> Patterns.isDeny(raw)
+            ? "!" + Patterns.normalizeRepoUrl(raw.substring(1)) : Patterns.normalizeRepoUrl(raw))
+        .toList();
   }
 
   /**
@@ -144,11 +150,8 @@ public final class ProjectPolicy {
     // with its credentials; we do not, so that a deny cannot be bypassed that way)
     String url = Patterns.normalizeRepoUrl(Patterns.withoutHttpCredentials(repoURL));
     int matchedBy = -1;
-    List<String> repos = project.sourceRepos();
-    for (int i = 0; i < repos.size(); i++) {
-      String raw = repos.get(i);
-      String pattern = Patterns.isDeny(raw)
-          ? "!" + Patterns.normalizeRepoUrl(raw.substring(1)) : Patterns.normalizeRepoUrl(raw);
+    for (int i = 0; i < sourceRepoPatterns.size(); i++) {
+      String pattern = sourceRepoPatterns.get(i);
       boolean matched = Patterns.glob(pattern, url, true, "/");
       if (matched) {
         if (matchedBy < 0) {
@@ -157,7 +160,8 @@ public final class ProjectPolicy {
       } else if (Patterns.isDeny(pattern)) {
         return new Refused(Check.SOURCE_REPOSITORY, "spec.sourceRepos[" + i + "]",
             "application repo " + Patterns.redactUserInfo(repoURL) + " is not permitted in"
-                + " project '" + project.name() + "': excluded by " + Patterns.quote(raw));
+                + " project '" + project.name() + "': excluded by "
+                + Patterns.quote(project.sourceRepos().get(i)));
       }
     }
     if (matchedBy < 0) {
@@ -193,7 +197,6 @@ public final class ProjectPolicy {
       dst = new ApplicationDestination(cluster.server(), cluster.name(),
           destination.namespace());
     }
-    boolean anyMatched = false;
     int matchedBy = -1;
     List<ApplicationDestination> list = project.destinations();
     for (int i = 0; i < list.size(); i++) {
@@ -206,7 +209,6 @@ public final class ProjectPolicy {
       boolean matched = (serverMatched || nameMatched) && namespaceMatched;
       String denied = null;
       if (matched) {
-        anyMatched = true;
         if (matchedBy < 0) {
           matchedBy = i;
         }
@@ -223,7 +225,7 @@ public final class ProjectPolicy {
                 + project.name() + "'");
       }
     }
-    if (!anyMatched) {
+    if (matchedBy < 0) {
       return new Refused(Check.DESTINATION, "spec.destinations", destinationText(destination)
           + " do not match any of the allowed destinations in project '" + project.name()
           + "'");
