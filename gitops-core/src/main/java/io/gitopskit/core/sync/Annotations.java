@@ -93,7 +93,19 @@ final class Annotations {
     return new Classification(Role.HOOK, types);
   }
 
+  /** The delete policies of a sync hook: the annotated ones, else {@code BeforeHookCreation}. */
   static Set<HookDeletePolicy> deletePolicies(Manifest m) {
+    return deletePolicies(m, EnumSet.of(HookDeletePolicy.BEFORE_HOOK_CREATION));
+  }
+
+  /**
+   * The delete policies annotated on a hook (Argo CD's and Helm's, read together).
+   *
+   * @param m the hook
+   * @param fallback the policies when none is annotated
+   * @return the policies
+   */
+  static Set<HookDeletePolicy> deletePolicies(Manifest m, Set<HookDeletePolicy> fallback) {
     EnumSet<HookDeletePolicy> out = EnumSet.noneOf(HookDeletePolicy.class);
     m.annotation(HOOK_DELETE_POLICY).ifPresent(v -> {
       for (String part : v.split(",", -1)) {
@@ -105,9 +117,6 @@ final class Annotations {
         HookDeletePolicy.parseHelm(part).ifPresent(out::add);
       }
     });
-    if (out.isEmpty()) {
-      out.add(HookDeletePolicy.BEFORE_HOOK_CREATION);
-    }
-    return out;
+    return out.isEmpty() ? fallback : out;
   }
 }

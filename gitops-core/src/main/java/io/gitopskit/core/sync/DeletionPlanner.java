@@ -41,6 +41,9 @@ import java.util.Set;
 public final class DeletionPlanner {
 
   private static final String HELM_RESOURCE_POLICY = "helm.sh/resource-policy";
+  /** Argo CD deletes a deletion hook without a policy once it succeeded. */
+  private static final Set<HookDeletePolicy> DELETION_HOOK_DEFAULT_POLICIES = Set.copyOf(
+      EnumSet.of(HookDeletePolicy.BEFORE_HOOK_CREATION, HookDeletePolicy.HOOK_SUCCEEDED));
 
   private DeletionPlanner() {
   }
@@ -64,7 +67,8 @@ public final class DeletionPlanner {
           Manifest named = m.hasGeneratedName() ? m.withName(generatedName(m, phase, request))
               : m;
           int wave = Annotations.wave(m);
-          SyncStep.Hook hook = new SyncStep.Hook(named, phase, type, wave, deletePolicies(m),
+          SyncStep.Hook hook = new SyncStep.Hook(named, phase, type, wave,
+              Annotations.deletePolicies(m, DELETION_HOOK_DEFAULT_POLICIES),
               m.hasGeneratedName());
           if (type == HookType.PRE_DELETE) {
             pre.add(named, phase, wave);
@@ -140,22 +144,6 @@ public final class DeletionPlanner {
       out.add(HookType.POST_DELETE);
     }
     return out;
-  }
-
-  private static Set<HookDeletePolicy> deletePolicies(Manifest m) {
-    boolean explicit = false;
-    for (String key : List.of(Annotations.HOOK_DELETE_POLICY,
-        Annotations.HELM_HOOK_DELETE_POLICY)) {
-      Optional<String> v = m.annotation(key);
-      if (v.isPresent()) {
-        for (String part : v.get().split(",", -1)) {
-          explicit |= HookDeletePolicy.parse(part).or(() -> HookDeletePolicy.parseHelm(part))
-              .isPresent();
-        }
-      }
-    }
-    return explicit ? Annotations.deletePolicies(m)
-        : EnumSet.of(HookDeletePolicy.BEFORE_HOOK_CREATION, HookDeletePolicy.HOOK_SUCCEEDED);
   }
 
   private static boolean csvContains(String csv, String value) {

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ObjectWriter {
 
-  /** What the writer needs from the running execution: retried calls and termination. */
+  /** What the writer needs from the running execution: retried calls, waiting for deletion. */
   interface Calls {
     /**
      * Runs a cluster call with the executor's retries.
@@ -48,9 +48,6 @@ final class ObjectWriter {
      * @throws InterruptedException when interrupted between retries
      */
     <T> T call(Supplier<T> action) throws InterruptedException;
-
-    /** @return whether the operation is being terminated */
-    boolean terminating();
 
     /**
      * Polls until an object is gone.

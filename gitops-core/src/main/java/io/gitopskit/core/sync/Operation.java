@@ -135,11 +135,6 @@ abstract class Operation implements ObjectWriter.Calls {
   // ---- cluster calls ----
 
   @Override
-  public boolean terminating() {
-    return executor.isTerminating();
-  }
-
-  @Override
   public <T> T call(Supplier<T> action) throws InterruptedException {
     RetryPolicy retry = options.retry();
     for (int attempt = 0; ; attempt++) {

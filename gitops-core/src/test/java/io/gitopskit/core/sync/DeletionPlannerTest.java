@@ -144,6 +144,20 @@ class DeletionPlannerTest {
   }
 
   @Test
+  void aPolicyNeitherAnnotationKnowsLeavesTheDeletionHookDefaults() {
+    // Argo CD reads its own annotation with Argo spellings only: a Helm spelling there is no
+    // policy at all, so the deletion hook keeps its defaults
+    Manifest h = hook("clean", "PreDelete", "argocd.argoproj.io/hook-delete-policy",
+        "hook-succeeded");
+
+    DeletionPlan plan = DeletionPlanner.plan(DeletionRequest.builder(List.of())
+        .desired(ManifestSet.of(h)).build());
+
+    assertThat(((SyncStep.Hook) plan.steps().get(0)).deletePolicies()).containsExactlyInAnyOrder(
+        HookDeletePolicy.BEFORE_HOOK_CREATION, HookDeletePolicy.HOOK_SUCCEEDED);
+  }
+
+  @Test
   void aLiveObjectThatIsAPlannedHookIsLeftToTheHookStep() {
     Manifest liveHook = hook("backup", "PreDelete");
     DeletionPlan plan = DeletionPlanner.plan(DeletionRequest.builder(List.of(liveHook))
