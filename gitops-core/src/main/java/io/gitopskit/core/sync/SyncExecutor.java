@@ -189,6 +189,9 @@ public final class SyncExecutor {
         Thread.currentThread().interrupt();
         break;
       }
+      if (isTerminating()) {
+        break; // terminated while waiting: no further attempt
+      }
       state = new Execution(this, planner.get(), target, options, Optional.empty()).run();
     }
     if (attempts > 0 && isRetryable(state)) {
@@ -203,9 +206,10 @@ public final class SyncExecutor {
   private static final DateTimeFormatter KITCHEN = DateTimeFormatter.ofPattern("h:mma",
       Locale.ROOT);
 
-  private static boolean isRetryable(OperationState state) {
+  /** Failed or Error, and not because of {@link #terminate()} (the flag holds until the end). */
+  private boolean isRetryable(OperationState state) {
     return (state.phase() == OperationPhase.FAILED || state.phase() == OperationPhase.ERROR)
-        && !state.message().startsWith(TERMINATED);
+        && !isTerminating();
   }
 
   /**

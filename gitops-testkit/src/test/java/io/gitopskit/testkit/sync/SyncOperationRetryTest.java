@@ -107,6 +107,28 @@ class SyncOperationRetryTest {
   }
 
   @Test
+  void terminatingDuringTheBackoffStartsNoFurtherAttempt() {
+    SimulatedCluster cluster = SimulatedCluster.create();
+    Flaky target = new Flaky(cluster, Integer.MAX_VALUE);
+    SyncExecutor executor = new SyncExecutor();
+    AtomicInteger plans = new AtomicInteger();
+
+    OperationState state = executor.runWithRetry(() -> {
+      plans.incrementAndGet();
+      return SyncPlanner.plan(SyncRequest.builder(ManifestSet.of(
+          configMap("default", "flaky"))).build());
+    }, target, options(cluster).withTime(cluster.clock(), d -> {
+      cluster.clock().advance(d);
+      executor.terminate(); // the user terminates while the retry waits
+    }), RETRY);
+
+    assertThat(plans).as("no attempt after the terminate").hasValue(1);
+    assertThat(state.phase()).isEqualTo(OperationPhase.FAILED);
+    assertThat(state.message()).as("the first attempt failed on its own, then the wait")
+        .startsWith("one or more objects failed to apply").doesNotContain("retried");
+  }
+
+  @Test
   void noRetryPolicyMeansOneAttempt() {
     SimulatedCluster cluster = SimulatedCluster.create();
     Flaky target = new Flaky(cluster, 1);
