@@ -131,11 +131,17 @@ class SignatureVerificationTest {
       assertThat(git.resolve(SourceRef.of(daemon.url("signed.git"), "app")).revision())
           .isEqualTo(signedHead);
     }
-    SignaturePolicy byFingerprint = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
-        List.of(trusted.fingerprint()), trusted.armoredPublicKey());
-    try (GitSource git = source(cache.resolve("fp"), byFingerprint)) {
-      assertThat(git.resolveRevision(daemon.url("signed.git"), "main").commit())
-          .isEqualTo(signedHead);
+    assertThat(commitAcceptedBy(cache.resolve("fp"), trusted.fingerprint(), trusted,
+        daemon.url("signed.git"), "main")).isEqualTo(signedHead);
+  }
+
+  /** The commit a revision resolves to under a HEAD policy allowing one key of one keyring. */
+  private static String commitAcceptedBy(Path cache, String allowedKey, TestPgpKey keyring,
+      String url, String revision) throws Exception {
+    SignaturePolicy policy = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
+        List.of(allowedKey), keyring.armoredPublicKey());
+    try (GitSource git = source(cache, policy)) {
+      return git.resolveRevision(url, revision).commit();
     }
   }
 
@@ -212,12 +218,8 @@ class SignatureVerificationTest {
           .hasMessage("commit " + revokedCommit + ": key " + revoked.keyId() + " is revoked");
     }
     // the same commit is accepted when the keyring lacks the revocation signature
-    SignaturePolicy beforeRevocation = SignaturePolicy.forAllRepos(SignaturePolicy.Mode.HEAD,
-        List.of(notYetRevoked.keyId()), notYetRevoked.armoredPublicKey());
-    try (GitSource git = source(cache.resolve("before"), beforeRevocation)) {
-      assertThat(git.resolveRevision(daemon.url("validity.git"), "revoked").commit())
-          .isEqualTo(revokedCommit);
-    }
+    assertThat(commitAcceptedBy(cache.resolve("before"), notYetRevoked.keyId(), notYetRevoked,
+        daemon.url("validity.git"), "revoked")).isEqualTo(revokedCommit);
   }
 
   @Test

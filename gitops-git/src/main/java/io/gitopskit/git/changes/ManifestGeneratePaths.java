@@ -1,12 +1,14 @@
 package io.gitopskit.git.changes;
 
+import io.gitopskit.core.internal.Glob;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
+import java.util.function.IntPredicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argo CD's {@code manifest-generate-paths} semantics: which applications a set of changed files
@@ -29,6 +31,8 @@ public final class ManifestGeneratePaths {
 
   /** The annotation's name. */
   public static final String ANNOTATION = "argocd.argoproj.io/manifest-generate-paths";
+
+  private static final IntPredicate NOT_SLASH = c -> c != '/';
 
   private ManifestGeneratePaths() {}
 
@@ -68,11 +72,17 @@ public final class ManifestGeneratePaths {
     if (refresh.isEmpty()) {
       return true;
     }
+    List<@Nullable Glob> globs = new ArrayList<>();
+    for (String item : refresh) {
+      globs.add(glob(item));
+    }
     for (String f : changedFiles) {
       String file = clean(f);
-      for (String item : refresh) {
+      for (int i = 0; i < refresh.size(); i++) {
+        String item = refresh.get(i);
+        Glob g = globs.get(i);
         if (item.isEmpty() || file.equals(item) || file.startsWith(item + "/")
-            || glob(item).matcher(file).matches()) {
+            || g != null && g.matches(file)) {
           return true;
         }
       }
@@ -118,35 +128,63 @@ public final class ManifestGeneratePaths {
     return String.join("/", parts);
   }
 
-  /** Go's filepath.Match: {@code *} and {@code ?} never match {@code /}. */
-  static Pattern glob(String pattern) {
-    StringBuilder re = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
+  /**
+   * Go's {@code filepath.Match} as a {@link Glob}, simulated rather than backtracked (the
+   * annotation is written by application authors), or null for a malformed pattern, which Go
+   * reports as an error and Argo CD counts as no match. {@code *} and {@code ?} never match
+   * {@code /}. The same dialect as core's project resource rules.
+   */
+  static @Nullable Glob glob(String pattern) {
+    List<Glob.Node> seq = new ArrayList<>();
+    int n = pattern.length();
+    for (int i = 0; i < n; i++) {
       char c = pattern.charAt(i);
       if (c == '*') {
-        re.append("[^/]*");
+        seq.add(new Glob.Many(NOT_SLASH));
       } else if (c == '?') {
-        re.append("[^/]");
+        seq.add(new Glob.One(NOT_SLASH));
+      } else if (c == '\\') {
+        if (++i >= n) {
+          return null;
+        }
+        seq.add(Glob.literal(pattern.charAt(i)));
       } else if (c == '[') {
-        int end = pattern.indexOf(']', i + 1);
-        if (end < 0) {
-          re.append("\\[");
-          continue;
+        int j = i + 1;
+        boolean negate = j < n && pattern.charAt(j) == '^';
+        if (negate) {
+          j++;
         }
-        String body = pattern.substring(i + 1, end);
-        if (body.startsWith("^")) {
-          body = "^" + body.substring(1).replace("\\", "\\\\").replace("[", "\\[");
-        } else {
-          body = body.replace("\\", "\\\\").replace("[", "\\[");
+        List<int[]> ranges = new ArrayList<>();
+        while (j >= n || pattern.charAt(j) != ']' || ranges.isEmpty()) {
+          // one item: a character or a range, each end possibly escaped
+          int[] range = new int[2];
+          for (int end = 0; end < 2; end++) {
+            if (j < n && pattern.charAt(j) == '\\') {
+              j++;
+            } else if (j < n && (pattern.charAt(j) == '-' || pattern.charAt(j) == ']')) {
+              return null;
+            }
+            if (j >= n) {
+              return null;
+            }
+            range[end] = pattern.charAt(j++);
+            if (end == 1 || j >= n || pattern.charAt(j) != '-') {
+              range[1] = range[end];
+              break;
+            }
+            j++;
+          }
+          if (range[1] < range[0]) {
+            return null;
+          }
+          ranges.add(range);
         }
-        re.append('[').append(body).append(']');
-        i = end;
-      } else if (c == '\\' && i + 1 < pattern.length()) {
-        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+        seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
+        i = j;
       } else {
-        re.append(Pattern.quote(String.valueOf(c)));
+        seq.add(Glob.literal(c));
       }
     }
-    return Pattern.compile(re.toString());
+    return Glob.of(pattern, new Glob.Seq(seq));
   }
 }

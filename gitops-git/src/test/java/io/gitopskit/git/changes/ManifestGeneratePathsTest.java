@@ -1,7 +1,9 @@
 package io.gitopskit.git.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +44,24 @@ class ManifestGeneratePathsTest {
     assertThat(ManifestGeneratePaths.affectedApps(apps, changes)).containsExactly("a", "all", "z");
     assertThat(ManifestGeneratePaths.affectedApps(apps, new ChangeSet("u", "1", "1", List.of())))
         .isEmpty();
+  }
+
+  @Test
+  void aBacktrackingShapedGlobAnswersAndAMalformedOneMatchesNothing() {
+    // the time-out only guards against a hang: a backtracking matcher takes n^8 steps here
+    WatchedApp hostile = WatchedApp.of("h", "apps/h", "/*a*a*a*a*a*a*a*b");
+    String longName = "a".repeat(5_000);
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> ManifestGeneratePaths.affects(hostile, List.of(longName)))).isFalse();
+    assertThat(ManifestGeneratePaths.affects(hostile, List.of(longName + "b"))).isTrue();
+    // as Go's filepath.Match, a malformed pattern is an error, which Argo CD counts as no match
+    assertThat(ManifestGeneratePaths.affects(WatchedApp.of("m", "apps/m", "/[]"),
+        List.of("x"))).isFalse();
+    assertThat(ManifestGeneratePaths.affects(WatchedApp.of("m", "apps/m", "/x[a-c]y"),
+        List.of("xby"))).isTrue();
+    assertThat(ManifestGeneratePaths.affects(WatchedApp.of("m", "apps/m", "/x[^a-c]y"),
+        List.of("xby"))).isFalse();
+    assertThat(ManifestGeneratePaths.affects(WatchedApp.of("m", "apps/m", "/x[^a-c]y"),
+        List.of("xdy"))).isTrue();
   }
 }
