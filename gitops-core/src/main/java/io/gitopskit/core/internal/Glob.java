@@ -363,4 +363,88 @@ public final class Glob {
   public String toString() {
     return source;
   }
+
+  /**
+   * Go's {@code filepath.Match} dialect as a glob (matched without backtracking): {@code *} and
+   * {@code ?} never match {@code /}, {@code [...]} / {@code [^...]} classes with ranges, {@code
+   * \\} escapes. Used by AppProject resource rules and by manifest-generate-paths.
+   *
+   * @param glob the pattern
+   * @return the compiled glob
+   * @throws IllegalArgumentException if the pattern is malformed (Go's {@code ErrBadPattern})
+   */
+  public static Glob filepathMatch(String glob) {
+    IntPredicate notSlash = c -> c != '/';
+    List<Glob.Node> seq = new ArrayList<>();
+    int i = 0;
+    while (i < glob.length()) {
+      char c = glob.charAt(i);
+      switch (c) {
+        case '*' -> seq.add(new Glob.Many(notSlash));
+        case '?' -> seq.add(new Glob.One(notSlash));
+        case '\\' -> {
+          if (++i >= glob.length()) {
+            throw new IllegalArgumentException("bad pattern");
+          }
+          seq.add(Glob.literal(glob.charAt(i)));
+        }
+        case '[' -> {
+          int j = i + 1;
+          boolean negate = j < glob.length() && glob.charAt(j) == '^';
+          if (negate) {
+            j++;
+          }
+          List<int[]> ranges = new ArrayList<>();
+          boolean any = false;
+          while (true) {
+            if (j >= glob.length()) {
+              throw new IllegalArgumentException("bad pattern");
+            }
+            char a = glob.charAt(j);
+            if (a == ']' && any) {
+              break;
+            }
+            if (a == '-' || a == ']') {
+              throw new IllegalArgumentException("bad pattern");
+            }
+            if (a == '\\') {
+              if (++j >= glob.length()) {
+                throw new IllegalArgumentException("bad pattern");
+              }
+              a = glob.charAt(j);
+            }
+            char b = a;
+            j++;
+            if (j < glob.length() && glob.charAt(j) == '-') {
+              j++;
+              if (j >= glob.length()) {
+                throw new IllegalArgumentException("bad pattern");
+              }
+              b = glob.charAt(j);
+              if (b == ']' || b == '-') {
+                throw new IllegalArgumentException("bad pattern");
+              }
+              if (b == '\\') {
+                if (++j >= glob.length()) {
+                  throw new IllegalArgumentException("bad pattern");
+                }
+                b = glob.charAt(j);
+              }
+              if (b < a) {
+                throw new IllegalArgumentException("bad pattern");
+              }
+              j++;
+            }
+            ranges.add(new int[] {a, b});
+            any = true;
+          }
+          seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
+          i = j;
+        }
+        default -> seq.add(Glob.literal(c));
+      }
+      i++;
+    }
+    return Glob.of(glob, new Glob.Seq(seq));
+  }
 }

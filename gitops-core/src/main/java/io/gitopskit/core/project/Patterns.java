@@ -2,12 +2,10 @@ package io.gitopskit.core.project;
 
 import io.gitopskit.core.internal.Glob;
 import io.gitopskit.core.internal.Regexes;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -107,7 +105,7 @@ final class Patterns {
     try {
       c = switch (key.charAt(0)) {
         case 'g' -> Glob.compile(pattern, key.substring(1, sep));
-        case 'f' -> compileFilepath(pattern);
+        case 'f' -> Glob.filepathMatch(pattern);
         default -> Pattern.compile(pattern);
       };
     } catch (IllegalArgumentException | StackOverflowError e) {
@@ -118,85 +116,6 @@ final class Patterns {
       CACHE.put(key, c);
     }
     return c;
-  }
-
-  /**
-   * {@code filepath.Match} as a {@link Glob} (no backtracking), or an exception when
-   * malformed.
-   */
-  private static Glob compileFilepath(String glob) {
-    IntPredicate notSlash = c -> c != '/';
-    List<Glob.Node> seq = new ArrayList<>();
-    int i = 0;
-    while (i < glob.length()) {
-      char c = glob.charAt(i);
-      switch (c) {
-        case '*' -> seq.add(new Glob.Many(notSlash));
-        case '?' -> seq.add(new Glob.One(notSlash));
-        case '\\' -> {
-          if (++i >= glob.length()) {
-            throw new IllegalArgumentException("bad pattern");
-          }
-          seq.add(Glob.literal(glob.charAt(i)));
-        }
-        case '[' -> {
-          int j = i + 1;
-          boolean negate = j < glob.length() && glob.charAt(j) == '^';
-          if (negate) {
-            j++;
-          }
-          List<int[]> ranges = new ArrayList<>();
-          boolean any = false;
-          while (true) {
-            if (j >= glob.length()) {
-              throw new IllegalArgumentException("bad pattern");
-            }
-            char a = glob.charAt(j);
-            if (a == ']' && any) {
-              break;
-            }
-            if (a == '-' || a == ']') {
-              throw new IllegalArgumentException("bad pattern");
-            }
-            if (a == '\\') {
-              if (++j >= glob.length()) {
-                throw new IllegalArgumentException("bad pattern");
-              }
-              a = glob.charAt(j);
-            }
-            char b = a;
-            j++;
-            if (j < glob.length() && glob.charAt(j) == '-') {
-              j++;
-              if (j >= glob.length()) {
-                throw new IllegalArgumentException("bad pattern");
-              }
-              b = glob.charAt(j);
-              if (b == ']' || b == '-') {
-                throw new IllegalArgumentException("bad pattern");
-              }
-              if (b == '\\') {
-                if (++j >= glob.length()) {
-                  throw new IllegalArgumentException("bad pattern");
-                }
-                b = glob.charAt(j);
-              }
-              if (b < a) {
-                throw new IllegalArgumentException("bad pattern");
-              }
-              j++;
-            }
-            ranges.add(new int[] {a, b});
-            any = true;
-          }
-          seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
-          i = j;
-        }
-        default -> seq.add(Glob.literal(c));
-      }
-      i++;
-    }
-    return Glob.of(glob, new Glob.Seq(seq));
   }
 
   /**
@@ -219,19 +138,6 @@ final class Patterns {
 
   private static boolean isSsh(String url) {
     return SSH.matcher(url).matches();
-  }
-
-  /** An {@code http(s)://user:token@host/...} URL without its {@code user:token@}. */
-  static String withoutHttpCredentials(String url) {
-    String u = url.trim();
-    String lower = u.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      return u;
-    }
-    int hostStart = u.indexOf("://") + 3;
-    int slash = u.indexOf('/', hostStart);
-    int at = u.lastIndexOf('@', (slash < 0 ? u.length() : slash) - 1);
-    return at < hostStart ? u : u.substring(0, hostStart) + u.substring(at + 1);
   }
 
   /**

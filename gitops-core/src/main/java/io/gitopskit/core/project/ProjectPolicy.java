@@ -3,6 +3,7 @@ package io.gitopskit.core.project;
 import io.gitopskit.core.app.Application;
 import io.gitopskit.core.app.ApplicationDestination;
 import io.gitopskit.core.app.ApplicationSource;
+import io.gitopskit.core.internal.RepoUrls;
 import io.gitopskit.core.model.GroupKind;
 import io.gitopskit.core.project.Decision.Check;
 import io.gitopskit.core.project.Decision.Refused;
@@ -148,7 +149,7 @@ public final class ProjectPolicy {
     // credentials written into an https URL are not part of the repository's identity: with
     // them, a "!" pattern naming the repository would not exclude it (Argo CD matches the URL
     // with its credentials; we do not, so that a deny cannot be bypassed that way)
-    String url = Patterns.normalizeRepoUrl(Patterns.withoutHttpCredentials(repoURL));
+    String url = Patterns.normalizeRepoUrl(RepoUrls.withoutHttpCredentials(repoURL));
     int matchedBy = -1;
     for (int i = 0; i < sourceRepoPatterns.size(); i++) {
       String pattern = sourceRepoPatterns.get(i);

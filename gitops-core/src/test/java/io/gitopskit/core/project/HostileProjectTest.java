@@ -129,8 +129,8 @@ class HostileProjectTest {
     assertThat(((Refused) denied).message()).doesNotContain("ghp_t0kenT0ken");
     assertThat(policy.evaluateSource("https://bot:tok@github.com/org/public.git"))
         .isNotInstanceOf(Refused.class);
-    assertThat(Patterns.withoutHttpCredentials("https://u:p@host/a@b")).isEqualTo("https://host/a@b");
-    assertThat(Patterns.withoutHttpCredentials("git@github.com:org/repo.git"))
+    assertThat(io.gitopskit.core.internal.RepoUrls.withoutHttpCredentials("https://u:p@host/a@b")).isEqualTo("https://host/a@b");
+    assertThat(io.gitopskit.core.internal.RepoUrls.withoutHttpCredentials("git@github.com:org/repo.git"))
         .isEqualTo("git@github.com:org/repo.git");
   }
 

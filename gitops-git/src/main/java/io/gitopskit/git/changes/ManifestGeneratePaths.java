@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,7 +31,6 @@ public final class ManifestGeneratePaths {
   /** The annotation's name. */
   public static final String ANNOTATION = "argocd.argoproj.io/manifest-generate-paths";
 
-  private static final IntPredicate NOT_SLASH = c -> c != '/';
 
   private ManifestGeneratePaths() {}
 
@@ -132,59 +130,13 @@ public final class ManifestGeneratePaths {
    * Go's {@code filepath.Match} as a {@link Glob}, simulated rather than backtracked (the
    * annotation is written by application authors), or null for a malformed pattern, which Go
    * reports as an error and Argo CD counts as no match. {@code *} and {@code ?} never match
-   * {@code /}. The same dialect as core's project resource rules.
+   * {@code /}. The same dialect (and code) as core's project resource rules.
    */
   static @Nullable Glob glob(String pattern) {
-    List<Glob.Node> seq = new ArrayList<>();
-    int n = pattern.length();
-    for (int i = 0; i < n; i++) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        seq.add(new Glob.Many(NOT_SLASH));
-      } else if (c == '?') {
-        seq.add(new Glob.One(NOT_SLASH));
-      } else if (c == '\\') {
-        if (++i >= n) {
-          return null;
-        }
-        seq.add(Glob.literal(pattern.charAt(i)));
-      } else if (c == '[') {
-        int j = i + 1;
-        boolean negate = j < n && pattern.charAt(j) == '^';
-        if (negate) {
-          j++;
-        }
-        List<int[]> ranges = new ArrayList<>();
-        while (j >= n || pattern.charAt(j) != ']' || ranges.isEmpty()) {
-          // one item: a character or a range, each end possibly escaped
-          int[] range = new int[2];
-          for (int end = 0; end < 2; end++) {
-            if (j < n && pattern.charAt(j) == '\\') {
-              j++;
-            } else if (j < n && (pattern.charAt(j) == '-' || pattern.charAt(j) == ']')) {
-              return null;
-            }
-            if (j >= n) {
-              return null;
-            }
-            range[end] = pattern.charAt(j++);
-            if (end == 1 || j >= n || pattern.charAt(j) != '-') {
-              range[1] = range[end];
-              break;
-            }
-            j++;
-          }
-          if (range[1] < range[0]) {
-            return null;
-          }
-          ranges.add(range);
-        }
-        seq.add(new Glob.One(Glob.inRanges(ranges, negate)));
-        i = j;
-      } else {
-        seq.add(Glob.literal(c));
-      }
+    try {
+      return Glob.filepathMatch(pattern);
+    } catch (IllegalArgumentException malformed) {
+      return null;
     }
-    return Glob.of(pattern, new Glob.Seq(seq));
   }
 }

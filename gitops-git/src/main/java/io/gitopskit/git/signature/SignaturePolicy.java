@@ -1,6 +1,7 @@
 package io.gitopskit.git.signature;
 
 import io.gitopskit.core.internal.Glob;
+import io.gitopskit.core.internal.RepoUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public record SignaturePolicy(List<String> repos, Mode mode, List<String> allowe
    *     verification, which still ends the search for a policy)
    */
   public boolean appliesTo(String repoUrl) {
-    String url = withoutHttpCredentials(repoUrl);
+    String url = RepoUrls.withoutHttpCredentials(repoUrl);
     boolean selected = false;
     for (String r : repos) {
       if (r.startsWith("!")) {
@@ -105,22 +106,6 @@ public record SignaturePolicy(List<String> repos, Mode mode, List<String> allowe
       }
     }
     return selected;
-  }
-
-  /**
-   * An {@code http(s)://user:token@host/...} URL without its user-info, so credentials written
-   * into a URL cannot take it out of a policy's globs.
-   */
-  private static String withoutHttpCredentials(String url) {
-    String u = url.trim();
-    String lower = u.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-      return u;
-    }
-    int hostStart = u.indexOf("://") + 3;
-    int slash = u.indexOf('/', hostStart);
-    int at = u.lastIndexOf('@', (slash < 0 ? u.length() : slash) - 1);
-    return at < hostStart ? u : u.substring(0, hostStart) + u.substring(at + 1);
   }
 
   @Override
