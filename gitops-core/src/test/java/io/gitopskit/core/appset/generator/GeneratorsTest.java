@@ -147,6 +147,20 @@ class GeneratorsTest {
         .hasMessageContaining("nest at most one level");
   }
 
+  /** Argo CD keys the base child's sets too: duplicates there are the same error. */
+  @Test
+  void merge_duplicateKeysInTheBaseChild_areAnError() {
+    Map<String, Object> dup = Map.of("list", Map.of("elements",
+        List.of(Map.of("server", "s1", "a", "1"), Map.of("server", "s1", "a", "2"))));
+    Map<String, Object> other = Map.of("list", Map.of("elements",
+        List.of(Map.of("server", "s2"))));
+    assertThatThrownBy(() -> Generators.builtIn().generate(obj(Map.of("merge", Map.of(
+        "mergeKeys", List.of("server"), "generators", List.of(dup, other)))),
+        GeneratorContext.builder("s").build()))
+        .hasMessageContaining("not unique by the given mergeKeys")
+        .hasMessageContaining("Duplicate key was {\"server\":\"s1\"}");
+  }
+
   @Test
   void merge_duplicateKeysInALaterChild_areAnError() {
     Map<String, Object> base = Map.of("list", Map.of("elements",
