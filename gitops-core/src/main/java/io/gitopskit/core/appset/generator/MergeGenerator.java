@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code merge}: two or more children and {@code mergeKeys}. The first child is the base; a set
  * of a later child overrides the base sets with the same values of the merge keys (a missing
  * key counts as null, so two sets that both lack it match). Later children's unmatched sets
- * are dropped; duplicate keys within any child (the base too) are an error. Output follows the base order.
+ * are dropped; duplicate keys within any child (the base too) are an error. Output follows the
+ * base order.
  */
 final class MergeGenerator implements Generator {
 
