@@ -121,6 +121,16 @@ public final class ApplicationSetReconciler {
     List<GeneratedApplication> creates = new ArrayList<>();
     List<GeneratedApplication> updates = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
+    // compiled once for all applications; a jq expression that does not compile fails each update
+    IgnoreRules ignore = null;
+    IgnoreRuleException badIgnore = null;
+    if (!set.ignoreApplicationDifferences().isEmpty()) {
+      try {
+        ignore = ignoreRules(set);
+      } catch (IgnoreRuleException e) {
+        badIgnore = e;
+      }
+    }
     for (GeneratedApplication app : desired) {
       if (invalidNames.contains(app.name())) {
         continue;
@@ -132,7 +142,10 @@ public final class ApplicationSetReconciler {
       }
       JsonObject candidate;
       try {
-        candidate = updated(set, app, current);
+        if (badIgnore != null) {
+          throw badIgnore;
+        }
+        candidate = updated(set, ignore, app, current);
       } catch (IgnoreRuleException e) {
         invalid.add(app.name());
         conditions.add(new ReconcilePlan.Condition(ReconcilePlan.Condition.ERROR_OCCURRED,
@@ -273,17 +286,24 @@ public final class ApplicationSetReconciler {
     return Optional.empty();
   }
 
+  /** The compiled Application ignore rules of the ApplicationSet. */
+  private static IgnoreRules ignoreRules(ApplicationSet set) {
+    List<IgnoreRule> rules = new ArrayList<>();
+    set.ignoreApplicationDifferences().forEach(d -> rules.add(d.toIgnoreRule()));
+    return IgnoreRules.of(rules);
+  }
+
   /**
    * The live application with the desired managed fields, keeping what must be kept. The
-   * {@code ignoreApplicationDifferences} entries become Application ignore rules (as Argo CD's
-   * {@code ToApplicationIgnoreDifferences}); each field they select keeps the live value, or
-   * stays absent when live has none. Unlike Argo CD's JSON merge patch (issue #15975), a change
+   * {@code ignoreApplicationDifferences} entries, compiled into {@code ignore} (as Argo CD's
+   * {@code ToApplicationIgnoreDifferences}), select fields that keep the live value, or
+   * stay absent when live has none. Unlike Argo CD's JSON merge patch (issue #15975), a change
    * elsewhere in a list does not reset the ignored fields inside it.
    *
    * @throws IgnoreRuleException when a jq expression fails or times out
    */
-  static JsonObject updated(ApplicationSet set, GeneratedApplication desired,
-      GeneratedApplication current) {
+  private static JsonObject updated(ApplicationSet set, @Nullable IgnoreRules ignore,
+      GeneratedApplication desired, GeneratedApplication current) {
     JsonObject live = current.document();
     JsonObject liveMeta = live.getObject("metadata").orElse(JsonObject.empty());
     JsonObject want = desired.document();
@@ -314,11 +334,9 @@ public final class ApplicationSetReconciler {
         "finalizers", fin);
     JsonObject out = live.with("metadata", meta)
         .with("spec", want.getObject("spec").orElse(JsonObject.empty()));
-    if (set.ignoreApplicationDifferences().isEmpty()) {
+    if (ignore == null) {
       return out;
     }
-    List<IgnoreRule> rules = new ArrayList<>();
-    set.ignoreApplicationDifferences().forEach(d -> rules.add(d.toIgnoreRule()));
     Manifest wanted;
     Manifest liveManifest;
     try {
@@ -327,7 +345,7 @@ public final class ApplicationSetReconciler {
     } catch (IllegalArgumentException e) {
       return out; // not an object the ignore rules can address: nothing to keep
     }
-    return IgnoreRules.of(rules).respectIgnoreDifferences(wanted, liveManifest).root();
+    return ignore.respectIgnoreDifferences(wanted, liveManifest).root();
   }
 
   private static JsonObject keep(JsonObject want, JsonObject live, List<String> keys) {

@@ -3,14 +3,13 @@ package io.gitopskit.core.appset;
 import io.gitopskit.core.appset.rollout.RolloutStep;
 import io.gitopskit.core.appset.rollout.RolloutStrategy;
 import io.gitopskit.core.cluster.LabelSelector;
+import io.gitopskit.core.internal.JsonFields;
 import io.gitopskit.core.json.JsonArray;
-import io.gitopskit.core.json.JsonBoolean;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import io.gitopskit.core.load.ManifestWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Writes an {@link ApplicationSet} as an {@code argoproj.io/v1alpha1} object: JSON tree or
@@ -31,28 +30,16 @@ public final class ApplicationSetWriter {
   public static JsonObject toJson(ApplicationSet set) {
     JsonObject.Builder meta = JsonObject.builder().put("name", JsonString.of(set.name()))
         .put("namespace", JsonString.of(set.namespace()));
-    if (!set.labels().isEmpty()) {
-      meta.put("labels", strings(set.labels()));
-    }
-    if (!set.annotations().isEmpty()) {
-      meta.put("annotations", strings(set.annotations()));
-    }
+    JsonFields.putIfSet(meta, "labels", set.labels());
+    JsonFields.putIfSet(meta, "annotations", set.annotations());
     JsonObject.Builder spec = JsonObject.builder();
     spec.put("generators", JsonArray.of(set.generators()));
     spec.put("template", set.template());
-    if (set.goTemplate()) {
-      spec.put("goTemplate", JsonBoolean.TRUE);
-    }
-    if (!set.goTemplateOptions().isEmpty()) {
-      spec.put("goTemplateOptions", list(set.goTemplateOptions()));
-    }
-    if (!set.templatePatch().isEmpty()) {
-      spec.put("templatePatch", JsonString.of(set.templatePatch()));
-    }
+    JsonFields.putIfTrue(spec, "goTemplate", set.goTemplate());
+    JsonFields.putIfSet(spec, "goTemplateOptions", set.goTemplateOptions());
+    JsonFields.putIfSet(spec, "templatePatch", set.templatePatch());
     JsonObject.Builder sync = JsonObject.builder();
-    if (set.preserveResourcesOnDeletion()) {
-      sync.put("preserveResourcesOnDeletion", JsonBoolean.TRUE);
-    }
+    JsonFields.putIfTrue(sync, "preserveResourcesOnDeletion", set.preserveResourcesOnDeletion());
     if (set.applicationsSync() != null) {
       sync.put("applicationsSync", JsonString.of(set.applicationsSync().text()));
     }
@@ -68,7 +55,7 @@ public final class ApplicationSetWriter {
         for (LabelSelector.Requirement r : step.matchExpressions()) {
           exprs.add(JsonObject.builder().put("key", JsonString.of(r.key()))
               .put("operator", JsonString.of(operator(r.operator())))
-              .put("values", list(List.copyOf(r.values()))).build());
+              .put("values", JsonFields.strings(List.copyOf(r.values()))).build());
         }
         JsonObject.Builder s = JsonObject.builder().put("matchExpressions", exprs.build());
         if (!step.maxUpdate().isEmpty()) {
@@ -86,27 +73,17 @@ public final class ApplicationSetWriter {
     }
     if (!set.preservedAnnotations().isEmpty() || !set.preservedLabels().isEmpty()) {
       JsonObject.Builder p = JsonObject.builder();
-      if (!set.preservedAnnotations().isEmpty()) {
-        p.put("annotations", list(set.preservedAnnotations()));
-      }
-      if (!set.preservedLabels().isEmpty()) {
-        p.put("labels", list(set.preservedLabels()));
-      }
+      JsonFields.putIfSet(p, "annotations", set.preservedAnnotations());
+      JsonFields.putIfSet(p, "labels", set.preservedLabels());
       spec.put("preservedFields", p.build());
     }
     if (!set.ignoreApplicationDifferences().isEmpty()) {
       JsonArray.Builder a = JsonArray.builder();
       for (IgnoreDifference d : set.ignoreApplicationDifferences()) {
         JsonObject.Builder o = JsonObject.builder();
-        if (!d.name().isEmpty()) {
-          o.put("name", JsonString.of(d.name()));
-        }
-        if (!d.jsonPointers().isEmpty()) {
-          o.put("jsonPointers", list(d.jsonPointers()));
-        }
-        if (!d.jqPathExpressions().isEmpty()) {
-          o.put("jqPathExpressions", list(d.jqPathExpressions()));
-        }
+        JsonFields.putIfSet(o, "name", d.name());
+        JsonFields.putIfSet(o, "jsonPointers", d.jsonPointers());
+        JsonFields.putIfSet(o, "jqPathExpressions", d.jqPathExpressions());
         a.add(o.build());
       }
       spec.put("ignoreApplicationDifferences", a.build());
@@ -133,17 +110,5 @@ public final class ApplicationSetWriter {
       case EXISTS -> "Exists";
       case DOES_NOT_EXIST -> "DoesNotExist";
     };
-  }
-
-  private static JsonObject strings(Map<String, String> m) {
-    JsonObject.Builder b = JsonObject.builder();
-    m.forEach((k, v) -> b.put(k, JsonString.of(v)));
-    return b.build();
-  }
-
-  private static JsonArray list(List<String> items) {
-    JsonArray.Builder b = JsonArray.builder();
-    items.forEach(s -> b.add(JsonString.of(s)));
-    return b.build();
   }
 }

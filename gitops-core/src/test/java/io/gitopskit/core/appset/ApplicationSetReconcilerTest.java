@@ -234,6 +234,20 @@ class ApplicationSetReconcilerTest {
     assertThat(failed.conditions()).anyMatch(c -> c.reason().equals("CreateApplicationError"));
   }
 
+  @Test
+  void ignoreDifferences_jqThatDoesNotCompile_failsEachUpdate_butNotTheCreates() {
+    ApplicationSet bad = set().ignoreApplicationDifferences(List.of(new IgnoreDifference("",
+        List.of(), List.of(".spec | ((")))).build();
+    List<GeneratedApplication> live = existing(bad, "dev", "prod");
+    ReconcilePlan plan = ApplicationSetReconciler.reconcile(bad, context(bad, "dev", "prod", "qa"),
+        live, ReconcileOptions.defaults());
+    assertThat(plan.updates()).isEmpty();
+    assertThat(plan.invalid()).containsExactly("dev", "prod");
+    assertThat(names(plan.creates())).containsExactly("qa");
+    assertThat(plan.conditions().stream().filter(c -> c.reason().equals("CreateApplicationError")))
+        .hasSize(2);
+  }
+
   private static JsonObject withDestination(GeneratedApplication app, Map<String, String> dest) {
     return (JsonObject) JsonPointer.parse("/spec/destination").set(app.document(), JsonValue.of(dest));
   }

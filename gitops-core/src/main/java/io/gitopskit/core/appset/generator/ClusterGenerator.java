@@ -2,14 +2,13 @@ package io.gitopskit.core.appset.generator;
 
 import io.gitopskit.core.appset.template.TemplateRenderer;
 import io.gitopskit.core.cluster.LabelSelector;
+import io.gitopskit.core.internal.JsonFields;
 import io.gitopskit.core.json.JsonArray;
 import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
-import io.gitopskit.core.json.JsonValue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code clusters}: one set per registered cluster whose labels match {@code selector}, plus
@@ -57,8 +56,8 @@ final class ClusterGenerator implements Generator {
       b.put("server", JsonString.of(c.server()));
       b.put("project", JsonString.of(c.project()));
       if (go) {
-        b.put("metadata", JsonObject.builder().put("labels", strings(c.labels()))
-            .put("annotations", strings(c.annotations())).build());
+        b.put("metadata", JsonObject.builder().put("labels", JsonFields.stringMap(c.labels()))
+            .put("annotations", JsonFields.stringMap(c.annotations())).build());
       } else {
         c.labels().forEach((k, v) -> b.put("metadata.labels." + k, JsonString.of(v)));
         c.annotations().forEach((k, v) -> b.put("metadata.annotations." + k, JsonString.of(v)));
@@ -72,11 +71,5 @@ final class ClusterGenerator implements Generator {
       return List.of(JsonObject.of("clusters", all.build()));
     }
     return out;
-  }
-
-  private static JsonValue strings(Map<String, String> m) {
-    JsonObject.Builder b = JsonObject.builder();
-    m.forEach((k, v) -> b.put(k, JsonString.of(v)));
-    return b.build();
   }
 }

@@ -28,15 +28,16 @@ final class GitGenerator implements Generator {
 
   /** Directories in the order of a lexical depth-first walk ({@code a}, {@code a/b}, {@code a-b}). */
   static final Comparator<String> WALK_ORDER = (x, y) -> {
-    String[] a = x.split("/");
-    String[] b = y.split("/");
-    for (int i = 0; i < Math.min(a.length, b.length); i++) {
-      int c = a[i].compareTo(b[i]);
-      if (c != 0) {
-        return c;
+    // segment by segment without splitting: a segment that ends first (at '/') sorts first
+    int n = Math.min(x.length(), y.length());
+    for (int i = 0; i < n; i++) {
+      char a = x.charAt(i);
+      char b = y.charAt(i);
+      if (a != b) {
+        return a == '/' ? -1 : b == '/' ? 1 : Character.compare(a, b);
       }
     }
-    return Integer.compare(a.length, b.length);
+    return Integer.compare(x.length(), y.length());
   };
 
   @Override

@@ -6,7 +6,7 @@ import io.gitopskit.core.json.JsonObject;
 import io.gitopskit.core.json.JsonString;
 import io.gitopskit.core.json.JsonValue;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code merge}: two or more children and {@code mergeKeys}. The first child is the base; a set
  * of a later child overrides the base sets with the same values of the merge keys (a missing
  * key counts as null, so two sets that both lack it match). Later children's unmatched sets
- * are dropped; duplicate keys within a later child are an error. Output follows the base order.
+ * are dropped; duplicate keys within any child (the base too) are an error. Output follows the
+ * base order.
  */
 final class MergeGenerator implements Generator {
 
@@ -50,30 +51,32 @@ final class MergeGenerator implements Generator {
             + children.size() + ": " + e.getMessage(), e);
       }
     }
-    List<JsonObject> base = new ArrayList<>(all.get(0));
-    List<String> baseKeys = new ArrayList<>(base.size());
-    for (JsonObject set : base) {
-      baseKeys.add(key(keys, set));
-    }
+    // keyed in the base child's order; every child, the base included, must be unique by key
+    Map<String, JsonObject> base = byKey(keys, all.get(0));
     for (List<JsonObject> sets : all.subList(1, all.size())) {
-      Map<String, JsonObject> byKey = new HashMap<>();
-      for (JsonObject set : sets) {
-        String k = key(keys, set);
-        if (byKey.putIfAbsent(k, set) != null) {
-          throw new GeneratorException("error getting param sets by merge key: the parameters"
-              + " from a generator were not unique by the given mergeKeys, Merge requires all"
-              + " param sets to be unique. Duplicate key was " + k);
+      Map<String, JsonObject> overrides = byKey(keys, sets);
+      base.replaceAll((k, set) -> {
+        JsonObject over = overrides.get(k);
+        if (over == null) {
+          return set;
         }
-      }
-      for (int i = 0; i < base.size(); i++) {
-        JsonObject over = byKey.get(baseKeys.get(i));
-        if (over != null) {
-          base.set(i, context.goTemplate() ? Combine.deep(base.get(i), over, true)
-              : Combine.override(base.get(i), over));
-        }
+        return context.goTemplate() ? Combine.deep(set, over, true) : Combine.override(set, over);
+      });
+    }
+    return new ArrayList<>(base.values());
+  }
+
+  private static Map<String, JsonObject> byKey(Set<String> keys, List<JsonObject> sets) {
+    Map<String, JsonObject> out = new LinkedHashMap<>();
+    for (JsonObject set : sets) {
+      String k = key(keys, set);
+      if (out.putIfAbsent(k, set) != null) {
+        throw new GeneratorException("error getting param sets by merge key: the parameters"
+            + " from a generator were not unique by the given mergeKeys, Merge requires all"
+            + " param sets to be unique. Duplicate key was " + k);
       }
     }
-    return base;
+    return out;
   }
 
   private static String key(Set<String> keys, JsonObject set) {

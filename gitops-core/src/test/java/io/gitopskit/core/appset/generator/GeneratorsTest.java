@@ -12,6 +12,8 @@ import io.gitopskit.core.source.SourceException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.generators.SourceDSL;
 
 class GeneratorsTest {
 
@@ -24,6 +26,31 @@ class GeneratorsTest {
     return GeneratorContext.builder("set")
         .source(ref -> new ResolvedSource(ref, "0123456789abcdef0123456789abcdef01234567", tree))
         .build();
+  }
+
+  /** The walk order compares whole segments: the same sign as splitting at '/' and comparing. */
+  @Test
+  void walkOrder_isSegmentBySegment() {
+    // '-' and '.' sort below '/' by code; every segment starts with '0' so none is empty
+    var dirs = SourceDSL.strings().betweenCodePoints('-', '0').ofLengthBetween(0, 8)
+        .map(s -> "0" + s.replace("/", "/0"));
+    QuickTheory.qt().forAll(dirs, dirs)
+        .check((x, y) -> Integer.signum(GitGenerator.WALK_ORDER.compare(x, y))
+            == Integer.signum(bySegments(x, y)));
+    assertThat(List.of("a-b", "a/b", "a", "a.b/c").stream().sorted(GitGenerator.WALK_ORDER))
+        .containsExactly("a", "a/b", "a-b", "a.b/c");
+  }
+
+  private static int bySegments(String x, String y) {
+    String[] a = x.split("/");
+    String[] b = y.split("/");
+    for (int i = 0; i < Math.min(a.length, b.length); i++) {
+      int c = a[i].compareTo(b[i]);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.length, b.length);
   }
 
   @Test
@@ -118,6 +145,20 @@ class GeneratorsTest {
     assertThatThrownBy(() -> Generators.builtIn().generate(obj(Map.of("matrix",
         Map.of("generators", List.of(twoLevels, l1)))), ctx))
         .hasMessageContaining("nest at most one level");
+  }
+
+  /** Argo CD keys the base child's sets too: duplicates there are the same error. */
+  @Test
+  void merge_duplicateKeysInTheBaseChild_areAnError() {
+    Map<String, Object> dup = Map.of("list", Map.of("elements",
+        List.of(Map.of("server", "s1", "a", "1"), Map.of("server", "s1", "a", "2"))));
+    Map<String, Object> other = Map.of("list", Map.of("elements",
+        List.of(Map.of("server", "s2"))));
+    assertThatThrownBy(() -> Generators.builtIn().generate(obj(Map.of("merge", Map.of(
+        "mergeKeys", List.of("server"), "generators", List.of(dup, other)))),
+        GeneratorContext.builder("s").build()))
+        .hasMessageContaining("not unique by the given mergeKeys")
+        .hasMessageContaining("Duplicate key was {\"server\":\"s1\"}");
   }
 
   @Test
